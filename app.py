@@ -1,0 +1,47 @@
+"""RetroEdu entrypoint: page config, the navigation (a table of contents) and the shared frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+import ui
+
+# A local file, not a Material icon: those are fetched from a font CDN, and RetroEdu works offline.
+ICON = Path(__file__).parent / "assets" / "icon.png"
+
+# Each section lists (script, title, Material icon, url path). Pages arrive with their issues.
+SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
+    "Start": [
+        ("pages/home.py", "Home", ":material/home:", "home"),
+    ],
+}
+
+
+def build_navigation() -> StreamlitPage:
+    """Build the navigation. A function so tests can see exactly what the app registers."""
+    pages = {
+        section: [
+            st.Page(script, title=title, icon=icon, url_path=path, default=(path == "home"))
+            for script, title, icon, path in entries
+        ]
+        for section, entries in SECTIONS.items()
+    }
+    return st.navigation(pages)
+
+
+def run() -> None:
+    st.set_page_config(
+        page_title="RetroEdu: backward walking and running",
+        page_icon=str(ICON),
+        layout="wide",
+        initial_sidebar_state="auto",
+    )
+    page = build_navigation()
+    ui.frame()
+    page.run()
+
+
+run()
