@@ -1,0 +1,600 @@
+"""Maximum heart rate, heart-rate reserve (Karvonen) and training zones. [bpm]
+
+Pure functions on plain numbers; every impossible input raises `ValueError` with a sentence a
+person understands.
+
+>>> max_hr(40)
+180.0
+>>> karvonen(0.6, max_hr_bpm=180, resting_hr_bpm=60)
+132.0
+>>> zones(180, model="hrmax5").loc[2, ["low_bpm", "high_bpm"]].tolist()
+[126.0, 144.0]
+
+References
+----------
+.. [fox1971] Fox SM, Naughton JP, Haskell WL (1971). Ann Clin Res 3:404-432.
+.. [robergs2002] Robergs RA, Landwehr R (2002). JEPonline 5(2):1-10.
+.. [tanaka2001] Tanaka H, Monahan KD, Seals DR (2001). J Am Coll Cardiol 37(1):153-156.
+.. [gellish2007] Gellish RL et al. (2007). Med Sci Sports Exerc 39(5):822-829.
+   doi:10.1097/mss.0b013e31803349c6
+.. [nes2013] Nes BM et al. (2013). Scand J Med Sci Sports 23(6):697-704.
+   doi:10.1111/j.1600-0838.2012.01445.x
+.. [gulati2010] Gulati M et al. (2010). Circulation 122(2):130-137.
+   doi:10.1161/CIRCULATIONAHA.110.939249
+.. [karvonen1957] Karvonen MJ, Kentala E, Mustala O (1957). Ann Med Exp Biol Fenn 35:307-315.
+.. [garber2011] Garber CE et al. (2011). Med Sci Sports Exerc 43(7):1334-1359.
+   doi:10.1249/MSS.0b013e318213fefb
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+import pandas as pd
+
+MINUS, TIMES, EN_DASH = "\u2212", "\u00d7", "\u2013"
+
+#: Oldest age [years] any formula here accepts: beyond every recorded human lifespan.
+AGE_LIMIT_YEARS = 120.0
+#: Ages [years] the formulas' source studies mostly covered; outside them the page cautions.
+AGE_STUDIED_YEARS = (18.0, 80.0)
+#: Resting heart rates [bpm] common in healthy adults (endurance athletes may sit lower).
+RESTING_TYPICAL_BPM = (40.0, 100.0)
+#: Highest heart rate [bpm] accepted as humanly possible.
+HR_LIMIT_BPM = 300.0
+#: The target many training articles quote: 75-85 % of max HR (as fractions of max).
+ARTICLE_TARGET_FRACTIONS = (0.75, 0.85)
+#: How many typical errors span about 95 % of people (2 x SEE for a normal spread).
+COVERAGE_95 = 2.0
+
+
+@dataclass(frozen=True)
+class MaxHrFormula:
+    """One age-based prediction, HRmax = intercept - slope x age [bpm], and where it comes from."""
+
+    key: str
+    name: str
+    intercept_bpm: float
+    slope_bpm_per_year: float
+    citation: str
+    population: str
+    error_bpm: float
+    error_note: str
+    women_only: bool = False
+
+    @property
+    def equation(self) -> str:
+        """The formula as people write it, with a true minus and times sign.
+
+        >>> FORMULAS["tanaka"].equation == "208 \u2212 0.7 \u00d7 age"
+        True
+        """
+        slope = (
+            f"{self.slope_bpm_per_year:g} {TIMES} age" if self.slope_bpm_per_year != 1 else "age"
+        )
+        return f"{self.intercept_bpm:g} {MINUS} {slope}"
+
+
+FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
+    {
+        formula.key: formula
+        for formula in (
+            MaxHrFormula(
+                key="tanaka",
+                name="Tanaka",
+                intercept_bpm=208.0,
+                slope_bpm_per_year=0.7,
+                citation="tanaka2001",
+                population="Meta-analysis of 351 studies (18,712 healthy adults), "
+                "checked in 514 adults tested in the laboratory",
+                error_bpm=10.8,
+                error_note="Tanaka's own individual error was not published in what we read; "
+                "the 10.8 bpm error of the Nes equation is used as a typical value.",
+            ),
+            MaxHrFormula(
+                key="nes",
+                name="Nes",
+                intercept_bpm=211.0,
+                slope_bpm_per_year=0.64,
+                citation="nes2013",
+                population="3,320 healthy Norwegian adults who reached a verified maximal effort",
+                error_bpm=10.8,
+                error_note="Standard error of the estimate reported by the study.",
+            ),
+            MaxHrFormula(
+                key="gellish",
+                name="Gellish",
+                intercept_bpm=207.0,
+                slope_bpm_per_year=0.7,
+                citation="gellish2007",
+                population="132 adults followed over 25 years (908 maximal treadmill tests)",
+                error_bpm=10.0,
+                error_note="Approximate; the study's prediction interval was not checked.",
+            ),
+            MaxHrFormula(
+                key="gulati",
+                name="Gulati",
+                intercept_bpm=206.0,
+                slope_bpm_per_year=0.88,
+                citation="gulati2010",
+                population="5,437 women without symptoms of heart disease",
+                error_bpm=10.0,
+                error_note="Approximate; the study's spread was not checked.",
+                women_only=True,
+            ),
+            MaxHrFormula(
+                key="fox",
+                name="Fox",
+                intercept_bpm=220.0,
+                slope_bpm_per_year=1.0,
+                citation="fox1971",
+                population="A line drawn through about ten older studies, mostly of men under 55",
+                error_bpm=11.0,
+                error_note="Spread of 10-12 bpm reported by later reviews.",
+            ),
+        )
+    }
+)
+
+
+def _span(low_pct: int, high_pct: int) -> str:
+    """A percentage range the way it is printed, with an en dash between the numbers."""
+    return f"{low_pct}{EN_DASH}{high_pct} %"
+
+
+@dataclass(frozen=True)
+class Band:
+    """One zone of a model: a slice of max HR or of heart-rate reserve, with what it feels like."""
+
+    zone: str
+    name: str
+    low_pct: float
+    high_pct: float
+    pct_label: str
+    feel: str
+    purpose: str
+
+
+@dataclass(frozen=True)
+class ZoneModel:
+    """A set of contiguous bands taken as a percentage of max HR ("max") or of the reserve."""
+
+    key: str
+    name: str
+    basis: Literal["max", "reserve"]
+    citations: tuple[str, ...]
+    bands: tuple[Band, ...]
+
+
+_HRMAX5 = ZoneModel(
+    key="hrmax5",
+    name="5 zones, % of max HR",
+    basis="max",
+    citations=("polar_manual", "garmin_manual"),
+    bands=(
+        Band(
+            "Zone 1",
+            "Very light",
+            50,
+            60,
+            _span(50, 60),
+            "Easy breathing; you could chat for hours.",
+            "Warm-up, cool-down, recovery, learning backward technique.",
+        ),
+        Band(
+            "Zone 2",
+            "Light",
+            60,
+            70,
+            _span(60, 70),
+            "Comfortable; full sentences.",
+            "Long easy sessions that build base endurance.",
+        ),
+        Band(
+            "Zone 3",
+            "Moderate",
+            70,
+            80,
+            _span(70, 80),
+            "Breathing deeper; short sentences.",
+            "Steady aerobic work.",
+        ),
+        Band(
+            "Zone 4",
+            "Hard",
+            80,
+            90,
+            _span(80, 90),
+            "Breathing hard; a few words at a time.",
+            "Tempo runs and longer intervals.",
+        ),
+        Band(
+            "Zone 5",
+            "Maximum",
+            90,
+            100,
+            _span(90, 100),
+            "All-out; no talking.",
+            "Short sprints and intervals for fit, healthy people.",
+        ),
+    ),
+)
+
+_HRR5 = ZoneModel(
+    key="hrr5",
+    name="5 zones, % of heart-rate reserve",
+    basis="reserve",
+    citations=("karvonen1957", "garmin_manual", "garber2011"),
+    bands=(
+        Band(
+            "Zone 1",
+            "Moderate",
+            50,
+            60,
+            _span(50, 60),
+            "Breathing faster; you can still talk in sentences.",
+            "Easy endurance; counts as moderate activity.",
+        ),
+        Band(
+            "Zone 2",
+            "Vigorous, lower end",
+            60,
+            70,
+            _span(60, 70),
+            "Working; sentences get shorter.",
+            "Steady aerobic sessions.",
+        ),
+        Band(
+            "Zone 3",
+            "Vigorous",
+            70,
+            80,
+            _span(70, 80),
+            "Hard breathing; a few words at a time.",
+            "Tempo work.",
+        ),
+        Band(
+            "Zone 4",
+            "Vigorous, upper end",
+            80,
+            90,
+            _span(80, 90),
+            "Very hard; talking is an effort.",
+            "Threshold intervals.",
+        ),
+        Band(
+            "Zone 5",
+            "Near-maximal",
+            90,
+            100,
+            _span(90, 100),
+            "All-out; no talking.",
+            "Short intervals for fit, healthy people.",
+        ),
+    ),
+)
+
+_ACSM = ZoneModel(
+    key="acsm",
+    name="ACSM intensity classes, % of heart-rate reserve",
+    basis="reserve",
+    citations=("garber2011", "acsm_getp10"),
+    bands=(
+        Band(
+            "Light",
+            "Light",
+            30,
+            40,
+            _span(30, 39),
+            "Barely harder than resting; breathing hardly changes.",
+            "A first session after illness or injury; a first backward walk.",
+        ),
+        Band(
+            "Moderate",
+            "Moderate",
+            40,
+            60,
+            _span(40, 59),
+            "Breathing faster; you can still talk.",
+            "Counts toward 150 minutes a week of moderate activity.",
+        ),
+        Band(
+            "Vigorous",
+            "Vigorous",
+            60,
+            90,
+            _span(60, 89),
+            "Breathing hard; a few words at a time.",
+            "Counts toward 75 minutes a week of vigorous activity.",
+        ),
+        Band(
+            "Near-maximal",
+            "Near-maximal to maximal",
+            90,
+            100,
+            "\u2265 90 %",
+            "Can be held for minutes at most.",
+            "Short intervals for fit, healthy adults only.",
+        ),
+    ),
+)
+
+MODELS: Mapping[str, ZoneModel] = MappingProxyType(
+    {model.key: model for model in (_HRMAX5, _HRR5, _ACSM)}
+)
+
+#: Columns of the table `zones` returns, in order.
+ZONE_COLUMNS = (
+    "zone",
+    "name",
+    "basis",
+    "low_pct",
+    "high_pct",
+    "pct_label",
+    "low_bpm",
+    "high_bpm",
+    "feel",
+    "purpose",
+)
+
+
+def _check_age(age_years: float) -> None:
+    if not isinstance(age_years, numbers.Real) or not math.isfinite(age_years):
+        raise ValueError("Age must be a number of years.")
+    if age_years < 0:
+        raise ValueError(f"Age cannot be negative (got {age_years:g} years).")
+    if age_years > AGE_LIMIT_YEARS:
+        raise ValueError(
+            f"An age of {age_years:g} years is beyond any recorded human lifespan; "
+            f"enter an age up to {AGE_LIMIT_YEARS:g}."
+        )
+
+
+def _check_hr(value_bpm: float, what: str) -> None:
+    if not isinstance(value_bpm, numbers.Real) or not math.isfinite(value_bpm):
+        raise ValueError(f"The {what} must be a number of beats per minute.")
+    if value_bpm <= 0:
+        raise ValueError(f"The {what} must be above 0 beats per minute (got {value_bpm:g}).")
+    if value_bpm > HR_LIMIT_BPM:
+        raise ValueError(
+            f"A {what} of {value_bpm:g} bpm is beyond what a human heart can beat "
+            f"(at most {HR_LIMIT_BPM:g})."
+        )
+
+
+def _check_rest_below_max(max_hr_bpm: float, resting_hr_bpm: float) -> None:
+    _check_hr(max_hr_bpm, "maximum heart rate")
+    _check_hr(resting_hr_bpm, "resting heart rate")
+    if resting_hr_bpm >= max_hr_bpm:
+        raise ValueError(
+            f"Resting heart rate ({resting_hr_bpm:g} bpm) must be lower than maximum heart rate "
+            f"({max_hr_bpm:g} bpm). Check both numbers."
+        )
+
+
+def _check_intensity(intensity: float) -> None:
+    if not isinstance(intensity, numbers.Real) or not math.isfinite(intensity):
+        raise ValueError("Intensity must be a number between 0 and 1.")
+    if not 0 <= intensity <= 1:
+        raise ValueError(
+            f"Intensity is a fraction from 0 to 1 (write 70 % as 0.7); got {intensity:g}."
+        )
+
+
+def get_formula(key: str) -> MaxHrFormula:
+    """The registered max-HR formula called `key`.
+
+    >>> get_formula("nes").intercept_bpm, get_formula("nes").slope_bpm_per_year
+    (211.0, 0.64)
+    """
+    try:
+        return FORMULAS[key]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"Unknown max-HR formula {key!r}; choose one of: {', '.join(FORMULAS)}."
+        ) from None
+
+
+def get_model(key: str) -> ZoneModel:
+    """The registered zone model called `key`."""
+    try:
+        return MODELS[key]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"Unknown zone model {key!r}; choose one of: {', '.join(MODELS)}."
+        ) from None
+
+
+def max_hr(age_years: float, formula: str = "tanaka") -> float:
+    """Age-predicted maximal heart rate. [bpm]
+
+    HRmax = a - b x age [years], with (a, b) from the chosen formula: "fox" (220, 1) [fox1971],
+    "tanaka" (208, 0.7) [tanaka2001], "gellish" (207, 0.7) [gellish2007], "nes" (211, 0.64)
+    [nes2013], "gulati" (206, 0.88, women) [gulati2010].
+
+    Notes
+    -----
+    Any age formula misses an individual's true maximum by about 10 bpm (one standard error),
+    and by about 20 bpm for 1 person in 20 [nes2013; robergs2002]. A measured maximum is better.
+
+    >>> max_hr(40, "fox"), max_hr(40, "tanaka"), max_hr(40, "nes")
+    (180.0, 180.0, 185.4)
+    >>> max_hr(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: Age cannot be negative (got -1 years).
+    """
+    chosen = get_formula(formula)
+    _check_age(age_years)
+    return round(chosen.intercept_bpm - chosen.slope_bpm_per_year * age_years, 10)
+
+
+def error_band(age_years: float, formula: str = "tanaka") -> tuple[float, float]:
+    """Where about 95 % of people's true maximum lies: HRmax ± 2 x typical error. [bpm]
+
+    >>> error_band(40, "nes")
+    (163.8, 207.0)
+    """
+    chosen = get_formula(formula)
+    centre = max_hr(age_years, formula)
+    spread = COVERAGE_95 * chosen.error_bpm
+    return round(centre - spread, 10), round(centre + spread, 10)
+
+
+def karvonen(intensity: float, max_hr_bpm: float, resting_hr_bpm: float) -> float:
+    """Target heart rate at a fraction of heart-rate reserve (Karvonen method). [bpm]
+
+    target = rest + intensity x (max - rest), with intensity a fraction from 0 to 1
+    [karvonen1957].
+
+    >>> karvonen(0.5, 190, 50)
+    120.0
+    >>> karvonen(70, 190, 50)
+    Traceback (most recent call last):
+    ...
+    ValueError: Intensity is a fraction from 0 to 1 (write 70 % as 0.7); got 70.
+    """
+    _check_intensity(intensity)
+    _check_rest_below_max(max_hr_bpm, resting_hr_bpm)
+    return round(resting_hr_bpm + intensity * (max_hr_bpm - resting_hr_bpm), 10)
+
+
+def percent_of_max(intensity: float, max_hr_bpm: float) -> float:
+    """Target heart rate at a fraction of maximal heart rate. [bpm]
+
+    >>> percent_of_max(0.75, 180)
+    135.0
+    """
+    _check_intensity(intensity)
+    _check_hr(max_hr_bpm, "maximum heart rate")
+    return round(intensity * max_hr_bpm, 10)
+
+
+def zones(
+    max_hr_bpm: float, resting_hr_bpm: float | None = None, model: str = "hrmax5"
+) -> pd.DataFrame:
+    """Training zones in beats per minute, one row per zone, lowest first.
+
+    Columns: zone, name, basis ("max" or "reserve"), low_pct, high_pct, pct_label, low_bpm,
+    high_bpm [bpm], feel, purpose. Zones share their boundaries (each zone's high_bpm is the
+    next zone's low_bpm).
+
+    Models: "hrmax5" (50-60-70-80-90-100 % of max HR; Polar and Garmin default),
+    "hrr5" (the same bands as % of heart-rate reserve) and "acsm" (light 30-39, moderate 40-59,
+    vigorous 60-89, near-maximal >= 90 % of reserve [garber2011]). Reserve models need
+    `resting_hr_bpm`. When a resting heart rate is given, "hrmax5" bounds are never set below
+    it (a zone under resting heart rate cannot be trained).
+
+    >>> table = zones(180, 60, "hrr5")
+    >>> table.loc[0, ["low_bpm", "high_bpm"]].tolist()
+    [120.0, 132.0]
+    >>> zones(180, 60, "acsm")["high_pct"].tolist()
+    [40.0, 60.0, 90.0, 100.0]
+    """
+    chosen = get_model(model)
+    _check_hr(max_hr_bpm, "maximum heart rate")
+    if resting_hr_bpm is not None:
+        _check_rest_below_max(max_hr_bpm, resting_hr_bpm)
+    elif chosen.basis == "reserve":
+        raise ValueError(
+            f"The {chosen.name!r} zones use heart-rate reserve, which needs a resting heart rate."
+        )
+
+    def bpm(pct: float) -> float:
+        if chosen.basis == "reserve":
+            assert resting_hr_bpm is not None
+            return karvonen(pct / 100, max_hr_bpm, resting_hr_bpm)
+        value = percent_of_max(pct / 100, max_hr_bpm)
+        return value if resting_hr_bpm is None else max(value, float(resting_hr_bpm))
+
+    rows = [
+        {
+            "zone": band.zone,
+            "name": band.name,
+            "basis": chosen.basis,
+            "low_pct": float(band.low_pct),
+            "high_pct": float(band.high_pct),
+            "pct_label": band.pct_label,
+            "low_bpm": bpm(band.low_pct),
+            "high_bpm": bpm(band.high_pct),
+            "feel": band.feel,
+            "purpose": band.purpose,
+        }
+        for band in chosen.bands
+    ]
+    return pd.DataFrame(rows, columns=list(ZONE_COLUMNS))
+
+
+def all_zones(max_hr_bpm: float, resting_hr_bpm: float | None = None) -> dict[str, pd.DataFrame]:
+    """Every zone model that the inputs allow, keyed by model ("hrmax5", then "hrr5", "acsm").
+
+    Models based on heart-rate reserve are left out when no resting heart rate is given.
+
+    >>> list(all_zones(180)), list(all_zones(180, 60))
+    (['hrmax5'], ['hrmax5', 'hrr5', 'acsm'])
+    """
+    keys = [
+        key for key, model in MODELS.items() if resting_hr_bpm is not None or model.basis == "max"
+    ]
+    return {key: zones(max_hr_bpm, resting_hr_bpm, key) for key in keys}
+
+
+def zones_csv(tables: Mapping[str, pd.DataFrame]) -> str:
+    """Zone tables as one CSV text, a ``model`` column first and beats per minute to 0.1.
+
+    >>> lines = zones_csv(all_zones(180)).splitlines()
+    >>> lines[0]
+    'model,zone,name,basis,low_pct,high_pct,pct_label,low_bpm,high_bpm,feel,purpose'
+    >>> lines[1].split(",")[:6], len(lines)
+    (['"5 zones', ' % of max HR"', 'Zone 1', 'Very light', 'max', '50.0'], 6)
+    """
+    frames = [table.assign(model=get_model(key).name) for key, table in tables.items()]
+    joined = pd.concat(frames, ignore_index=True).round({"low_bpm": 1, "high_bpm": 1})
+    return joined[["model", *ZONE_COLUMNS]].to_csv(index=False, lineterminator="\n")
+
+
+def max_hr_by_age(ages_years: Iterable[float], formulas: Iterable[str] = FORMULAS) -> pd.DataFrame:
+    """Every formula's prediction across ages: an ``age`` column, then one column per formula.
+
+    >>> max_hr_by_age([20, 60], ["fox", "tanaka"]).to_dict("list")
+    {'age': [20.0, 60.0], 'fox': [200.0, 160.0], 'tanaka': [194.0, 166.0]}
+    """
+    ages = [float(age) for age in ages_years]
+    table: dict[str, list[float]] = {"age": ages}
+    for key in formulas:
+        table[key] = [max_hr(age, key) for age in ages]
+    return pd.DataFrame(table)
+
+
+Caution = Literal["age_young", "age_old", "resting_low", "resting_high"]
+
+
+def cautions(age_years: float, resting_hr_bpm: float | None = None) -> tuple[Caution, ...]:
+    """Plausible but unusual inputs worth a visible caution (not errors).
+
+    Ages outside 18-80 years were rarely studied by the formulas' sources; resting heart rates
+    outside 40-100 bpm are unusual for adults (endurance athletes can sit below 40).
+
+    >>> cautions(15, 110)
+    ('age_young', 'resting_high')
+    >>> cautions(40, 60)
+    ()
+    """
+    _check_age(age_years)
+    found: list[Caution] = []
+    if age_years < AGE_STUDIED_YEARS[0]:
+        found.append("age_young")
+    elif age_years > AGE_STUDIED_YEARS[1]:
+        found.append("age_old")
+    if resting_hr_bpm is not None:
+        _check_hr(resting_hr_bpm, "resting heart rate")
+        if resting_hr_bpm < RESTING_TYPICAL_BPM[0]:
+            found.append("resting_low")
+        elif resting_hr_bpm > RESTING_TYPICAL_BPM[1]:
+            found.append("resting_high")
+    return tuple(found)

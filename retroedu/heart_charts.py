@@ -1,0 +1,354 @@
+"""Heart-rate figures: plain numbers in, a Plotly figure out. No Streamlit, no physiology.
+
+Colours come from the Okabe-Ito palette and never carry meaning alone: every zone is labelled
+inside its band, the target band is hatched and labelled, every formula line has its own dash
+and marker, and the user's values are written next to their marks. Fonts are at least 14 px so
+a projector can show them.
+
+>>> fig = zone_bands_figure([("% of max HR", [("Zone 1", 90.0, 108.0)])])
+>>> fig.data[0].base, fig.data[0].y
+((90.0,), (18.0,))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+
+EN_DASH, PLUS_MINUS = "\u2013", "\u00b1"
+
+#: Okabe-Ito colours from easy to hard (sky blue, bluish green, yellow, orange, vermilion).
+ZONE_COLOURS = ("#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00")
+INK = "#1A1D21"
+GRID = "#D9DEE3"
+FONT_PX = 15
+SMALL_FONT_PX = 14
+
+#: One style per formula line: colour, dash and marker, so a grey print-out still tells them apart.
+LINE_STYLES = (
+    ("#0072B2", "solid", "circle"),
+    ("#D55E00", "dash", "square"),
+    ("#009E73", "dot", "diamond"),
+    ("#CC79A7", "dashdot", "triangle-up"),
+    ("#000000", "longdash", "x"),
+)
+
+#: A labelled range of heart rates: (label, low [bpm], high [bpm]).
+Span = tuple[str, float, float]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A heart-rate range drawn as its own hatched column, with guide lines across the chart.
+
+    `column` labels the column (may contain ``<br>``); `label` is written inside the band.
+    """
+
+    column: str
+    label: str
+    low_bpm: float
+    high_bpm: float
+
+
+def _bpm_range(low_bpm: float, high_bpm: float) -> str:
+    return f"{low_bpm:.0f}{EN_DASH}{high_bpm:.0f}"
+
+
+def _plain(label: str) -> str:
+    """A chart label as one line of text (Plotly breaks lines with ``<br>``)."""
+    return label.replace("<br>", " ")
+
+
+def _axis(title: str, **extra: Any) -> dict[str, Any]:
+    """An axis with projector-sized, dark text (the Streamlit theme would make it small and grey)."""
+    return {
+        "title": {"text": title, "font": {"size": FONT_PX, "color": INK}},
+        "tickfont": {"size": SMALL_FONT_PX, "color": INK},
+        "gridcolor": GRID,
+        "zeroline": False,
+        "automargin": True,
+        **extra,
+    }
+
+
+def _layout(height_px: int, **extra: Any) -> dict[str, Any]:
+    """Shared layout: projector-sized dark text, transparent background, tight margins."""
+    return {
+        "height": height_px,
+        "font": {"size": FONT_PX, "color": INK},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "hoverlabel": {"font": {"size": SMALL_FONT_PX}},
+        "margin": {"l": 8, "r": 8, "t": 16, "b": 8},
+        # Every style is set here; Streamlit themes the chart in the browser. Without this, each
+        # figure would carry (and serialise on every rerun) Plotly's default template.
+        "template": {"layout": {}},
+        **extra,
+    }
+
+
+def _column(column: str, spans: Sequence[Span], **marker: Any) -> dict[str, Any]:
+    """One column of stacked bands as a single bar trace (one bar per band, same x)."""
+    texts = [f"<b>{label}</b><br>{_bpm_range(low, high)}" for label, low, high in spans]
+    return {
+        "type": "bar",
+        "x": [column] * len(spans),
+        "y": [high - low for _, low, high in spans],
+        "base": [low for _, low, _ in spans],
+        "width": 0.8,
+        "marker": {"line": {"color": "#FFFFFF", "width": 2}, **marker},
+        "text": texts,
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "textangle": 0,
+        "textfont": {"size": SMALL_FONT_PX, "color": INK},
+        "hovertext": [f"{_plain(column)}<br>{text}" for text in texts],
+        "hoverinfo": "text",
+        "name": _plain(column),
+        "showlegend": False,
+    }
+
+
+def _line(axis: str, at: float, **line: Any) -> dict[str, Any]:
+    """A dotted guide line across the plot at `at` on the x or y axis, drawn behind the data."""
+    across = {"x0": 0, "x1": 1, "y0": at, "y1": at, "xref": "paper", "yref": "y"}
+    if axis == "x":
+        across = {"x0": at, "x1": at, "y0": 0, "y1": 1, "xref": "x", "yref": "paper"}
+    return {
+        "type": "line",
+        "layer": "between",  # above the grid, under the bands
+        "line": {"color": INK, "width": 2, "dash": "dot", **line},
+        **across,
+    }
+
+
+def zone_bands_figure(
+    columns: Sequence[tuple[str, Sequence[Span]]],
+    *,
+    target: Target | None = None,
+    height_px: int = 560,
+) -> go.Figure:
+    """Zones as stacked, labelled bands, one column per zone model, heart rate up the y axis.
+
+    `columns` holds (column label, [(zone label, low [bpm], high [bpm]), ...]) from the lowest
+    zone up. `target` adds a hatched column and dotted guide lines behind the bands at its
+    limits. Labels take two lines so they stay legible in a phone-width column.
+    """
+    traces = [
+        _column(
+            column, spans, color=[ZONE_COLOURS[i % len(ZONE_COLOURS)] for i in range(len(spans))]
+        )
+        for column, spans in columns
+    ]
+    everything = [span for _, spans in columns for span in spans]
+    shapes = []
+    if target is not None:
+        band = (target.label, target.low_bpm, target.high_bpm)
+        everything.append(band)
+        traces.append(
+            _column(
+                target.column,
+                [band],
+                color="#FFFFFF",
+                pattern={"shape": "/", "fgcolor": "#8A939C", "solidity": 0.15},
+            )
+        )
+        shapes = [_line("y", target.low_bpm), _line("y", target.high_bpm)]
+    bottom = min((low for _, low, _ in everything), default=0.0)
+    top = max((high for _, _, high in everything), default=1.0)
+    pad = max(4.0, 0.05 * (top - bottom))
+    layout = _layout(
+        height_px,
+        barmode="overlay",
+        uniformtext={"minsize": 13, "mode": "show"},
+        bargap=0.2,
+        shapes=shapes,
+        yaxis=_axis("Heart rate [bpm]", range=[bottom - pad, top + pad]),
+        xaxis=_axis("", tickfont={"size": FONT_PX, "color": INK}, showgrid=False),
+    )
+    return go.Figure(data=traces, layout=layout)
+
+
+def zone_bands_alt(
+    columns: Sequence[tuple[str, Sequence[Span]]], target: Target | None = None
+) -> str:
+    """A text alternative for `zone_bands_figure`: every band's numbers, in reading order.
+
+    >>> alt = zone_bands_alt([("% of max HR", [("Zone 1", 90, 108), ("Zone 2", 108, 126)])])
+    >>> alt.replace(EN_DASH, "-")
+    'Heart-rate zones in beats per minute. % of max HR: Zone 1 90-108, Zone 2 108-126.'
+    """
+    parts = ["Heart-rate zones in beats per minute."]
+    for column, spans in columns:
+        bands = ", ".join(f"{label} {_bpm_range(low, high)}" for label, low, high in spans)
+        parts.append(f"{_plain(column)}: {bands}.")
+    if target is not None:
+        limits = _bpm_range(target.low_bpm, target.high_bpm)
+        parts.append(f"{_plain(target.column)}: {_plain(target.label)} {limits}.")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class AgeMark:
+    """The user's point on the formulas chart: age [years], estimate [bpm], its spread [bpm]."""
+
+    age_years: float
+    max_hr_bpm: float
+    formula_label: str
+    error_bpm: float
+    measured_bpm: float | None = None
+
+
+def _point_label(x: float, y: float, text: str, *, above: bool) -> dict[str, Any]:
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "showarrow": True,
+        "arrowhead": 0,
+        "arrowcolor": INK,
+        "ax": 36,
+        "ay": -40 if above else 40,
+        "font": {"size": FONT_PX, "color": INK},
+        "bgcolor": "#FFFFFF",
+        "bordercolor": INK,
+        "borderwidth": 1,
+        "borderpad": 3,
+    }
+
+
+def formulas_by_age_figure(
+    ages_years: Sequence[float],
+    curves: Mapping[str, Sequence[float]],
+    mark: AgeMark,
+    *,
+    highlight: str,
+    height_px: int = 500,
+) -> go.Figure:
+    """Every max-HR formula across ages, the highlighted one with a shaded ±2-error band.
+
+    `curves` maps a legend label to predictions [bpm] at `ages_years`; `highlight` names the
+    curve the band surrounds (the formula in use). The user's age gets a dotted line and their
+    estimate (and measured maximum, if any) a labelled point.
+    """
+    ages = list(ages_years)
+    centre = list(curves[highlight])
+    spread = 2 * mark.error_bpm
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "x": [*ages, *reversed(ages)],
+            "y": [*(v + spread for v in centre), *(v - spread for v in reversed(centre))],
+            "fill": "toself",
+            "fillcolor": "rgba(86,180,233,0.22)",
+            "line": {"width": 0},
+            "hoverinfo": "skip",
+            "name": f"{highlight} {PLUS_MINUS}{spread:.0f} bpm: about 95 % of people",
+        }
+    ]
+    for index, (label, values) in enumerate(curves.items()):
+        colour, dash, symbol = LINE_STYLES[index % len(LINE_STYLES)]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": ages,
+                "y": list(values),
+                "mode": "lines+markers",
+                "line": {"color": colour, "dash": dash, "width": 4 if label == highlight else 2},
+                "marker": {"symbol": symbol, "size": 9, "maxdisplayed": 8},
+                "name": label,
+                "hovertemplate": f"{label}<br>age %{{x:.0f}}: %{{y:.0f}} bpm<extra></extra>",
+            }
+        )
+    measured = mark.measured_bpm
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [mark.age_years],
+            "y": [mark.max_hr_bpm],
+            "mode": "markers",
+            "marker": {"size": 14, "color": INK, "line": {"color": "#FFFFFF", "width": 2}},
+            "name": (
+                f"You, age {mark.age_years:g}: {mark.max_hr_bpm:.0f} bpm ({mark.formula_label})"
+                if measured is None
+                else f"{mark.formula_label} at age {mark.age_years:g}: {mark.max_hr_bpm:.0f} bpm"
+            ),
+            "hovertemplate": "age %{x:g}: %{y:.0f} bpm<extra></extra>",
+        }
+    )
+    estimate_text = "You" if measured is None else mark.formula_label
+    notes = [
+        _point_label(
+            mark.age_years,
+            mark.max_hr_bpm,
+            f"{estimate_text}: {mark.max_hr_bpm:.0f}",
+            above=measured is None or measured <= mark.max_hr_bpm,
+        )
+    ]
+    if measured is not None:
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [mark.age_years],
+                "y": [measured],
+                "mode": "markers",
+                "marker": {
+                    "symbol": "star",
+                    "size": 18,
+                    "color": "#E69F00",
+                    "line": {"color": INK, "width": 1.5},
+                },
+                "name": f"Your measured max: {measured:.0f} bpm",
+                "hovertemplate": "measured: %{y:.0f} bpm<extra></extra>",
+            }
+        )
+        notes.append(
+            _point_label(
+                mark.age_years,
+                measured,
+                f"Measured: {measured:.0f}",
+                above=measured > mark.max_hr_bpm,
+            )
+        )
+    layout = _layout(
+        height_px,
+        annotations=notes,
+        shapes=[_line("x", mark.age_years)],
+        xaxis=_axis("Age [years]"),
+        yaxis=_axis("Max heart rate [bpm]"),
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.2,
+            "x": 0,
+            "font": {"size": SMALL_FONT_PX, "color": INK},
+        },
+        hovermode="closest",
+    )
+    return go.Figure(data=traces, layout=layout)
+
+
+def formulas_by_age_alt(
+    ages_years: Sequence[float], curves: Mapping[str, Sequence[float]], mark: AgeMark
+) -> str:
+    """A text alternative for `formulas_by_age_figure`: each formula at both ends, and you.
+
+    >>> alt = formulas_by_age_alt([20, 80], {"Fox": [200, 140]}, AgeMark(40, 180, "Fox", 11))
+    >>> alt.replace(PLUS_MINUS, "+/-")
+    'Predicted max heart rate from age 20 to 80. Fox: 200 to 140 bpm. You: age 40, 180 +/- 22 bpm (Fox).'
+    """
+    first, last = ages_years[0], ages_years[-1]
+    parts = [f"Predicted max heart rate from age {first:g} to {last:g}."]
+    parts += [
+        f"{label}: {values[0]:.0f} to {values[-1]:.0f} bpm." for label, values in curves.items()
+    ]
+    parts.append(
+        f"You: age {mark.age_years:g}, {mark.max_hr_bpm:.0f} {PLUS_MINUS} "
+        f"{2 * mark.error_bpm:.0f} bpm ({mark.formula_label})."
+    )
+    if mark.measured_bpm is not None:
+        parts.append(f"Measured max: {mark.measured_bpm:.0f} bpm.")
+    return " ".join(parts)
