@@ -1,0 +1,456 @@
+"""Calorie-cost figure: kcal/min against speed for the four modes. No Streamlit.
+
+Colour says the gait (walking blue, running vermilion, Okabe-Ito) and the dash says the direction
+(forward solid, backward dashed), and every mode is named in the legend and the hover text, so
+nothing depends on colour alone. Thick lines are where the equation or the measurements hold, thin
+lines are extrapolation; the lower panel names each valid speed range in words. Backward modes carry
+a shaded band (the factor's low-high). Fonts are at least 14 px for a projector.
+
+>>> data = chart_data(70.0, 6.0, 0.0, "metric")
+>>> [curve.label for curve in data.curves]
+['Forward walk', 'Forward run', 'Backward walk', 'Backward run']
+>>> fig = cost_by_speed_figure(data)
+>>> [trace.name for trace in fig.data if trace.showlegend is not False][:2]
+['Forward walk', 'Forward run']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import plotly.graph_objects as go
+
+from retroedu import energy
+from retroedu import units as u
+from retroedu.energy import EN_DASH, FloatArray
+
+INK = "#1A1D21"
+MUTED = "#4A5560"
+GRID = "#D9DEE3"
+FONT_PX = 15
+SMALL_FONT_PX = 14
+
+#: Gait -> colour (Okabe-Ito blue and vermilion: apart for every common colour-vision type).
+GAIT_COLOURS = {"walk": "#0072B2", "run": "#D55E00"}
+GAIT_FILLS = {"walk": "rgba(0,114,178,0.16)", "run": "rgba(213,94,0,0.16)"}
+#: Direction -> dash pattern.
+DIRECTION_DASHES = {"forward": "solid", "backward": "dash"}
+#: Marker shape at the reader's speed, one per mode (so grey print-outs still work).
+MODE_SYMBOLS = {
+    "forward_walk": "circle",
+    "forward_run": "square",
+    "backward_walk": "diamond",
+    "backward_run": "triangle-up",
+}
+#: Speeds the x axis always shows. [km/h] for metric, [mph] for imperial.
+AXIS_SPEEDS = {"metric": (1.0, 16.0), "imperial": (0.6, 10.0)}
+#: Evenly spaced speeds on the axis (hover points). Every cost here is a straight line in speed,
+#: so a few points plus the valid-range ends draw the curves exactly and keep the figure small.
+GRID_POINTS = 16
+
+Trace = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One mode across the speed axis: kcal/min (gross) with its band and its valid speeds."""
+
+    key: str
+    label: str
+    gait: str
+    direction: str
+    speeds: FloatArray
+    central: FloatArray
+    low: FloatArray
+    high: FloatArray
+    valid_low: float
+    valid_high: float | None
+    range_text: str
+    has_band: bool
+
+    def inside(self) -> npt.NDArray[np.bool_]:
+        """Which of `speeds` lie inside the valid range."""
+        high = np.inf if self.valid_high is None else self.valid_high
+        return (self.speeds >= self.valid_low - 1e-9) & (self.speeds <= high + 1e-9)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Everything the figure draws, in the reader's speed unit."""
+
+    system: str
+    speed_unit: str
+    weight_kg: float
+    grade_pct: float
+    speed: float
+    curves: tuple[Curve, ...]
+    at_speed: tuple[energy.CostEstimate, ...]
+    references: tuple[tuple[energy.ReferencePoint, float, float], ...]
+
+
+def speed_axis(speed_kmh: float, system: str, ends: Sequence[float] = ()) -> FloatArray:
+    """The speeds to draw [in the reader's unit]: an even grid over the standard span (widened to
+    include `speed_kmh`), plus the `ends` of valid ranges that fall inside it.
+
+    >>> axis = speed_axis(20.0, "metric", ends=[6.3, 12.6, 40.0])
+    >>> float(axis[0]), float(axis[-1]) >= 20.0, 6.3 in axis, 40.0 in axis, len(axis)
+    (1.0, True, True, False, 18)
+    """
+    units = u.check_system(system)
+    low, high = AXIS_SPEEDS[units]
+    shown = u.kmh_to_speed(energy.check_speed(speed_kmh), units)
+    grid = np.linspace(low, max(high, shown * 1.1), GRID_POINTS)
+    inside = [end for end in ends if grid[0] < end < grid[-1]]
+    return np.unique(np.concatenate([grid, np.asarray(inside, dtype=np.float64)]))
+
+
+def chart_data(weight_kg: float, speed_kmh: float, grade_pct: float, system: str) -> ChartData:
+    """Curves for the four modes, the reader's point and the published reference points."""
+    units = u.check_system(system)
+    m_min_per_unit = u.M_MIN_PER_KMH * (1.0 if units == "metric" else u.KM_PER_MILE)
+    limits = {
+        mode.key: (
+            mode.valid.speed_low_m_min / m_min_per_unit,
+            None
+            if mode.valid.speed_high_m_min is None
+            else mode.valid.speed_high_m_min / m_min_per_unit,
+        )
+        for mode in energy.MODES
+    }
+    ends = [end for pair in limits.values() for end in pair if end is not None]
+    axis = speed_axis(speed_kmh, units, ends)
+    speeds_kmh = axis * (1.0 if units == "metric" else u.KM_PER_MILE)
+    curves = []
+    for mode in energy.MODES:
+        low, central, high = (
+            energy.kcal_per_min_curve(
+                weight_kg, speeds_kmh, grade_pct, mode.gait, mode.direction, which
+            )
+            for which in ("low", "central", "high")
+        )
+        curves.append(
+            Curve(
+                key=mode.key,
+                label=mode.label,
+                gait=mode.gait,
+                direction=mode.direction,
+                speeds=axis,
+                central=central,
+                low=low,
+                high=high,
+                valid_low=limits[mode.key][0],
+                valid_high=limits[mode.key][1],
+                range_text=mode.valid.speed_text(units),
+                has_band=mode.factor is not None,
+            )
+        )
+    references = tuple(
+        (point, u.kmh_to_speed(point.speed_kmh, units), point.kcal_per_min(weight_kg))
+        for point in energy.REFERENCE_POINTS
+    )
+    return ChartData(
+        system=units,
+        speed_unit=u.SPEED_UNIT[units],
+        weight_kg=weight_kg,
+        grade_pct=grade_pct,
+        speed=u.kmh_to_speed(speed_kmh, units),
+        curves=tuple(curves),
+        at_speed=energy.compare(weight_kg, speed_kmh, grade_pct),
+        references=references,
+    )
+
+
+def _rounded(values: FloatArray, keep: npt.NDArray[np.bool_] | None = None) -> list[float | None]:
+    """Values to 4 decimals (a smaller page), None where `keep` is False (Plotly leaves a gap)."""
+    rounded = np.round(values, 4).tolist()
+    if keep is None:
+        return list(rounded)
+    return [value if flag else None for value, flag in zip(rounded, keep.tolist(), strict=True)]
+
+
+def _joined(outside: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """`outside` widened by one point each way, so thin and thick lines meet at the range ends."""
+    joined = outside.copy()
+    joined[:-1] |= outside[1:]
+    joined[1:] |= outside[:-1]
+    return joined
+
+
+def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
+    """Band (backward modes), thin extrapolated line, thick in-range line."""
+    colour, dash = GAIT_COLOURS[curve.gait], DIRECTION_DASHES[curve.direction]
+    x = _rounded(curve.speeds)
+    group = {"legendgroup": curve.key, "xaxis": "x", "yaxis": "y"}
+    traces: list[Trace] = []
+    band = ""
+    if curve.has_band:
+        band = f"<br>band %{{customdata[0]:.1f}}{EN_DASH}%{{customdata[1]:.1f}}"
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [*x, *reversed(x)],
+                "y": [*_rounded(curve.high), *reversed(_rounded(curve.low))],
+                "fill": "toself",
+                "fillcolor": GAIT_FILLS[curve.gait],
+                "line": {"width": 0},
+                "hoverinfo": "skip",
+                "name": f"{curve.label}: band",
+                "showlegend": False,
+                **group,
+            }
+        )
+    customdata = np.round(np.column_stack([curve.low, curve.high]), 3).tolist()
+    inside = curve.inside()
+    for name, keep, width, note, legend in (
+        (f"{curve.label} (extrapolated)", _joined(~inside), 1.5, ", extrapolated", False),
+        (curve.label, inside, 4, "", True),
+    ):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": _rounded(curve.central, keep),
+                "mode": "lines",
+                "line": {"color": colour, "dash": dash, "width": width},
+                "name": name,
+                "showlegend": legend,
+                "customdata": customdata,
+                "hovertemplate": f"{curve.label}{note}<br>%{{x:.1f}} {unit}: "
+                f"%{{y:.1f}} kcal/min{band}<extra></extra>",
+                **group,
+            }
+        )
+    return traces
+
+
+def _reader_traces(data: ChartData) -> list[Trace]:
+    """A marker per mode at the reader's speed (shape per mode, colour per gait)."""
+    return [
+        {
+            "type": "scatter",
+            "x": [data.speed],
+            "y": [round(result.gross_kcal_per_min.central, 4)],
+            "mode": "markers",
+            "marker": {
+                "symbol": MODE_SYMBOLS[result.mode.key],
+                "size": 12,
+                "color": GAIT_COLOURS[result.mode.gait],
+                "line": {"color": "#FFFFFF", "width": 1.5},
+            },
+            "name": f"{result.mode.label} at your speed",
+            "legendgroup": result.mode.key,
+            "showlegend": False,
+            "hovertemplate": f"{result.mode.label} at your speed: %{{y:.1f}} kcal/min"
+            + (" (extrapolated)" if result.extrapolated else "")
+            + "<extra></extra>",
+            "xaxis": "x",
+            "yaxis": "y",
+        }
+        for result in data.at_speed
+    ]
+
+
+#: A hollow black symbol per published point, named in the legend (shape, not colour, tells them
+#: apart; the hover text gives the full description).
+REFERENCE_SYMBOLS = ("diamond-open", "hexagon-open", "star-open", "square-open")
+
+
+def _reference_traces(data: ChartData) -> list[Trace]:
+    """Hollow markers for published values: Compendium codes and a measurement at 5 km/h."""
+    return [
+        {
+            "type": "scatter",
+            "x": [round(x, 4)],
+            "y": [round(y, 4)],
+            "mode": "markers",
+            "marker": {"symbol": symbol, "size": 14, "color": INK, "line": {"width": 2}},
+            "name": reference_name(point),
+            "hovertext": [point.detail],
+            "hovertemplate": "%{hovertext}<br>%{y:.1f} kcal/min for this weight<extra></extra>",
+            "xaxis": "x",
+            "yaxis": "y",
+        }
+        for (point, x, y), symbol in zip(data.references, REFERENCE_SYMBOLS, strict=True)
+    ]
+
+
+def reference_name(point: energy.ReferencePoint) -> str:
+    """A short legend name for a published point.
+
+    >>> [reference_name(point) for point in energy.REFERENCE_POINTS[:3:2]]
+    ['Compendium 17320 (level)', 'Measured backward (level)']
+    """
+    grade = "level" if point.grade_pct == 0 else f"{point.grade_pct:g} % grade"
+    if point.kind == "Compendium":
+        return f"Compendium {point.label.split(':')[0]} ({grade})"
+    return f"Measured {point.mode_key.split('_')[0]} ({grade})"
+
+
+#: Lower panel: each label sits on its row, its bar just under it like an underline, so rows never
+#: collide even when a projector enlarges the type. [rows]
+BAR_BELOW_LABEL = 0.42
+
+
+def _range_traces(data: ChartData) -> tuple[list[Trace], list[Trace]]:
+    """Lower panel: one bar per mode over the speeds its source covers, and its label."""
+    right = float(data.curves[0].speeds[-1])
+    bars, labels = [], []
+    for row, curve in enumerate(reversed(data.curves)):
+        high = right if curve.valid_high is None else min(curve.valid_high, right)
+        bars.append(
+            {
+                "type": "scatter",
+                "x": [round(curve.valid_low, 4), round(high, 4)],
+                "y": [row - BAR_BELOW_LABEL, row - BAR_BELOW_LABEL],
+                "mode": "lines",
+                "line": {"color": GAIT_COLOURS[curve.gait], "width": 7},
+                "name": f"{curve.label} valid",
+                "legendgroup": curve.key,
+                "showlegend": False,
+                "hovertemplate": f"{curve.label}: data cover {curve.range_text}<extra></extra>",
+                "xaxis": "x2",
+                "yaxis": "y2",
+            }
+        )
+        labels.append(
+            {
+                "x": curve.valid_low,
+                "y": row,
+                "xref": "x2",
+                "yref": "y2",
+                "text": f"{curve.label}: {curve.range_text}",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "middle",
+                "font": {"size": SMALL_FONT_PX, "color": INK},
+            }
+        )
+    return bars, labels
+
+
+def cost_by_speed_figure(data: ChartData, *, height_px: int = 700) -> go.Figure:
+    """kcal/min (gross) against speed for the four modes, bands, valid ranges, reference points.
+
+    Built in one go from plain dicts (one validation pass), two panels sharing the speed axis.
+    """
+    top = max(float(curve.high.max()) for curve in data.curves) * 1.05
+    first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
+    bars, labels = _range_traces(data)
+    traces = [trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit)]
+    traces += _reference_traces(data) + _reader_traces(data) + bars
+    ticks = {"tickfont": {"size": SMALL_FONT_PX, "color": INK}}
+    axis_title = {"size": FONT_PX, "color": INK}
+    reader = {
+        "x": data.speed,
+        "y": 1.0,
+        "xref": "x",
+        "yref": "y domain",
+        "text": f"Your speed {data.speed:.1f} {data.speed_unit}",
+        "showarrow": False,
+        "xanchor": "left",
+        "yanchor": "top",
+        "xshift": 4,
+        "font": {"size": SMALL_FONT_PX, "color": INK},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
+    layout = {
+        "height": height_px,
+        "font": {"size": FONT_PX, "color": INK},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "hoverlabel": {"font": {"size": SMALL_FONT_PX}},
+        "hovermode": "closest",
+        "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.01,
+            "x": 0,
+            "font": {"size": SMALL_FONT_PX},
+        },
+        "xaxis": {
+            "anchor": "y",
+            "matches": "x2",
+            "showticklabels": False,
+            "range": [first, last],
+            "gridcolor": GRID,
+            "zeroline": False,
+        },
+        "xaxis2": {
+            "anchor": "y2",
+            "range": [first, last],
+            "title": {"text": f"Speed [{data.speed_unit}]", "font": axis_title},
+            "gridcolor": GRID,
+            "zeroline": False,
+            "automargin": True,
+            **ticks,
+        },
+        "yaxis": {
+            "domain": [0.36, 1.0],
+            "range": [0, top],
+            "title": {"text": "kcal per minute (gross)", "font": axis_title},
+            "gridcolor": GRID,
+            "zeroline": False,
+            "automargin": True,
+            **ticks,
+        },
+        "yaxis2": {
+            "domain": [0.0, 0.31],
+            "range": [-0.65, len(data.curves) - 0.45],
+            "title": {"text": "Data cover", "font": {"size": SMALL_FONT_PX, "color": INK}},
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "automargin": True,
+        },
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": data.speed,
+                "x1": data.speed,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": INK, "width": 1.5, "dash": "dot"},
+            }
+        ],
+        "annotations": [reader, *labels],
+    }
+    return go.Figure({"data": traces, "layout": layout})
+
+
+def cost_by_speed_alt(data: ChartData) -> str:
+    """A text alternative: every mode's value at the reader's speed, its band and valid range.
+
+    >>> alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
+    >>> "At your speed of 6.0 km/h: forward walk 4.7 kcal/min; forward run 8.2" in alt
+    True
+    """
+    first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
+    parts = [
+        f"Energy cost in kcal per minute (gross) for {data.weight_kg:g} kg at "
+        f"{data.grade_pct:g} % grade, speeds {first:.1f} to {last:.1f} {data.speed_unit}",
+        f"At your speed of {data.speed:.1f} {data.speed_unit}: "
+        + "; ".join(_alt_value(result) for result in data.at_speed),
+        "Thick lines are within the valid range, thin lines are extrapolated. Valid speeds: "
+        + "; ".join(f"{curve.label.lower()} {curve.range_text}" for curve in data.curves),
+        "Reference points: "
+        + "; ".join(f"{point.detail}, {y:.1f} kcal/min" for point, _, y in data.references),
+    ]
+    return ". ".join(parts) + "."
+
+
+def _alt_value(result: energy.CostEstimate) -> str:
+    rate = result.gross_kcal_per_min
+    text = f"{result.mode.label.lower()} {rate.central:.1f} kcal/min"
+    if result.mode.factor is not None:
+        text += f" (band {rate.low:.1f}{EN_DASH}{rate.high:.1f})"
+    if result.extrapolated:
+        text += ", extrapolated"
+    return text

@@ -1,0 +1,238 @@
+"""Unit conversions and formatting for body mass, speed and pace. Pure; no Streamlit.
+
+Metric and imperial readers type different numbers for the same run; everything here turns them
+into the SI-style values the models use (kg, km/h, m/min, m/s) and back. Conversion factors are the
+international definitions: 1 lb = 0.45359237 kg and 1 mile = 1.609344 km exactly.
+
+>>> round(lb_to_kg(154.3236), 3)
+70.0
+>>> round(mph_to_kmh(6.0), 4), round(kmh_to_m_min(12.0), 1)
+(9.6561, 200.0)
+>>> format_pace(pace_min_per_km(12.0)), format_pace(pace_min_per_mile(6.0))
+('5:00', '10:00')
+>>> kmh_from_pace(parse_pace("5:00"), "metric")
+12.0
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+UnitSystem = Literal["metric", "imperial"]
+UNIT_SYSTEMS: tuple[UnitSystem, ...] = ("metric", "imperial")
+
+#: Kilograms in one international avoirdupois pound (exact, by definition). [kg/lb]
+KG_PER_LB = 0.45359237
+#: Kilometres in one international mile (exact, by definition). [km/mile]
+KM_PER_MILE = 1.609344
+#: Metres per minute in one km/h. [(m/min)/(km/h)]
+M_MIN_PER_KMH = 1000.0 / 60.0
+#: Metres per second in one km/h. [(m/s)/(km/h)]
+M_S_PER_KMH = 1000.0 / 3600.0
+
+#: What the reader sees for each system: mass, speed and pace units.
+WEIGHT_UNIT: dict[UnitSystem, str] = {"metric": "kg", "imperial": "lb"}
+SPEED_UNIT: dict[UnitSystem, str] = {"metric": "km/h", "imperial": "mph"}
+PACE_UNIT: dict[UnitSystem, str] = {"metric": "min/km", "imperial": "min/mile"}
+
+
+def _finite(value: float, what: str) -> float:
+    """`value` as a float, or ValueError if it is not a real, finite number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"The {what} must be a number.")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"The {what} must be a finite number (got {number}).")
+    return number
+
+
+def _non_negative(value: float, what: str, unit: str) -> float:
+    number = _finite(value, what)
+    if number < 0:
+        raise ValueError(f"The {what} cannot be negative (got {number:g} {unit}).")
+    return number
+
+
+def check_system(system: str) -> UnitSystem:
+    """The unit system by name, or ValueError naming the two that exist.
+
+    >>> check_system("imperial")
+    'imperial'
+    """
+    if system == "metric":
+        return "metric"
+    if system == "imperial":
+        return "imperial"
+    raise ValueError(f"Units must be 'metric' or 'imperial' (got {system!r}).")
+
+
+def lb_to_kg(weight_lb: float) -> float:
+    """Body mass in pounds to kilograms. [lb] -> [kg]"""
+    return _non_negative(weight_lb, "body weight", "lb") * KG_PER_LB
+
+
+def kg_to_lb(weight_kg: float) -> float:
+    """Body mass in kilograms to pounds. [kg] -> [lb]"""
+    return _non_negative(weight_kg, "body weight", "kg") / KG_PER_LB
+
+
+def mph_to_kmh(speed_mph: float) -> float:
+    """Speed in miles per hour to kilometres per hour. [mph] -> [km/h]"""
+    return _non_negative(speed_mph, "speed", "mph") * KM_PER_MILE
+
+
+def kmh_to_mph(speed_kmh: float) -> float:
+    """Speed in kilometres per hour to miles per hour. [km/h] -> [mph]"""
+    return _non_negative(speed_kmh, "speed", "km/h") / KM_PER_MILE
+
+
+def kmh_to_m_min(speed_kmh: float) -> float:
+    """Speed in km/h to metres per minute, the unit of the ACSM equations. [km/h] -> [m/min]"""
+    return _non_negative(speed_kmh, "speed", "km/h") * M_MIN_PER_KMH
+
+
+def m_min_to_kmh(speed_m_min: float) -> float:
+    """Speed in metres per minute to km/h. [m/min] -> [km/h]"""
+    return _non_negative(speed_m_min, "speed", "m/min") / M_MIN_PER_KMH
+
+
+def kmh_to_m_s(speed_kmh: float) -> float:
+    """Speed in km/h to metres per second, the unit most papers report. [km/h] -> [m/s]"""
+    return _non_negative(speed_kmh, "speed", "km/h") * M_S_PER_KMH
+
+
+def m_s_to_kmh(speed_m_s: float) -> float:
+    """Speed in metres per second to km/h. [m/s] -> [km/h]"""
+    return _non_negative(speed_m_s, "speed", "m/s") / M_S_PER_KMH
+
+
+def _positive_speed(speed: float, unit: str) -> float:
+    number = _non_negative(speed, "speed", unit)
+    if number == 0:
+        raise ValueError("A pace needs a speed above zero: standing still has no pace.")
+    return number
+
+
+def pace_min_per_km(speed_kmh: float) -> float:
+    """Minutes per kilometre at a speed. [km/h] -> [min/km]"""
+    return 60.0 / _positive_speed(speed_kmh, "km/h")
+
+
+def pace_min_per_mile(speed_mph: float) -> float:
+    """Minutes per mile at a speed. [mph] -> [min/mile]"""
+    return 60.0 / _positive_speed(speed_mph, "mph")
+
+
+def kmh_from_pace(pace_min: float, system: str) -> float:
+    """Speed [km/h] from a pace in min/km (metric) or min/mile (imperial).
+
+    >>> round(kmh_from_pace(10.0, "imperial"), 4)
+    9.6561
+    """
+    units = check_system(system)
+    pace = _finite(pace_min, "pace")
+    if pace <= 0:
+        raise ValueError(f"A pace must be a positive number of minutes (got {pace:g}).")
+    per_hour = 60.0 / pace
+    return per_hour if units == "metric" else mph_to_kmh(per_hour)
+
+
+def weight_to_kg(weight: float, system: str) -> float:
+    """Body mass typed in the reader's units (kg or lb) to kilograms. [kg]"""
+    if check_system(system) == "metric":
+        return _non_negative(weight, "body weight", "kg")
+    return lb_to_kg(weight)
+
+
+def kg_to_weight(weight_kg: float, system: str) -> float:
+    """Kilograms to the reader's mass unit (kg or lb)."""
+    if check_system(system) == "metric":
+        return _non_negative(weight_kg, "body weight", "kg")
+    return kg_to_lb(weight_kg)
+
+
+def speed_to_kmh(speed: float, system: str) -> float:
+    """Speed typed in the reader's units (km/h or mph) to km/h. [km/h]"""
+    if check_system(system) == "metric":
+        return _non_negative(speed, "speed", "km/h")
+    return mph_to_kmh(speed)
+
+
+def kmh_to_speed(speed_kmh: float, system: str) -> float:
+    """km/h to the reader's speed unit (km/h or mph)."""
+    if check_system(system) == "metric":
+        return _non_negative(speed_kmh, "speed", "km/h")
+    return kmh_to_mph(speed_kmh)
+
+
+def pace_from_kmh(speed_kmh: float, system: str) -> float:
+    """Pace [min/km or min/mile] at a speed given in km/h, in the reader's units."""
+    if check_system(system) == "metric":
+        return pace_min_per_km(speed_kmh)
+    return pace_min_per_mile(kmh_to_mph(speed_kmh))
+
+
+def format_pace(pace_min: float) -> str:
+    """A pace in minutes as m:ss, rounded to the nearest second.
+
+    >>> format_pace(5.5), format_pace(4.999), format_pace(62.25)
+    ('5:30', '5:00', '62:15')
+    """
+    pace = _finite(pace_min, "pace")
+    if pace <= 0:
+        raise ValueError(f"A pace must be a positive number of minutes (got {pace:g}).")
+    total_seconds = round(pace * 60)
+    return f"{total_seconds // 60}:{total_seconds % 60:02d}"
+
+
+def parse_pace(text: str) -> float:
+    """Read a pace typed as "m:ss" (or plain minutes, "5.5") into minutes.
+
+    >>> parse_pace("5:30"), parse_pace(" 4:05 "), parse_pace("6")
+    (5.5, 4.083333333333333, 6.0)
+    >>> parse_pace("5:75")
+    Traceback (most recent call last):
+    ...
+    ValueError: Type a pace as minutes:seconds, for example 5:30 (seconds 00-59).
+    """
+    cleaned = text.strip()
+    message = "Type a pace as minutes:seconds, for example 5:30 (seconds 00-59)."
+    if len(cleaned) > 12:
+        raise ValueError(message)
+    minutes_text, colon, seconds_text = cleaned.partition(":")
+    try:
+        if colon:
+            if not (minutes_text.isdigit() and seconds_text.isdigit() and len(seconds_text) == 2):
+                raise ValueError(message)
+            minutes, seconds = int(minutes_text), int(seconds_text)
+            if seconds >= 60:
+                raise ValueError(message)
+            pace = minutes + seconds / 60.0
+        else:
+            pace = float(cleaned)
+    except ValueError:
+        raise ValueError(message) from None
+    if not math.isfinite(pace) or pace <= 0:
+        raise ValueError("A pace must be a positive number of minutes, for example 5:30.")
+    return pace
+
+
+def format_speed(speed_kmh: float, system: str, digits: int = 1) -> str:
+    """A speed in the reader's units with its unit, e.g. "10.0 km/h" or "6.2 mph".
+
+    >>> format_speed(10.0, "metric"), format_speed(10.0, "imperial")
+    ('10.0 km/h', '6.2 mph')
+    """
+    units = check_system(system)
+    return f"{kmh_to_speed(speed_kmh, units):.{digits}f} {SPEED_UNIT[units]}"
+
+
+def format_weight(weight_kg: float, system: str) -> str:
+    """A body mass in the reader's units, whole numbers, e.g. "70 kg" or "154 lb".
+
+    >>> format_weight(70.0, "metric"), format_weight(70.0, "imperial")
+    ('70 kg', '154 lb')
+    """
+    units = check_system(system)
+    return f"{kg_to_weight(weight_kg, units):.0f} {WEIGHT_UNIT[units]}"

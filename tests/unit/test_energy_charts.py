@@ -1,0 +1,124 @@
+"""The calorie-cost figure carries the model's numbers, its bands, its valid ranges and sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from retroedu.energy_charts import (
+    GAIT_COLOURS,
+    chart_data,
+    cost_by_speed_alt,
+    cost_by_speed_figure,
+    speed_axis,
+)
+
+
+def traces(weight_kg: float, speed_kmh: float, grade: float, system: str) -> dict[str, Any]:
+    figure = cost_by_speed_figure(chart_data(weight_kg, speed_kmh, grade, system))
+    return {trace.name: trace for trace in figure.data}
+
+
+def test_the_readers_point_for_each_mode() -> None:
+    # 70 kg, 6 km/h level: 4.725, 8.225, 7.525, 10.675 kcal/min (see test_energy)
+    shown = traces(70.0, 6.0, 0.0, "metric")
+    for label, kcal in [
+        ("Forward walk", 4.725),
+        ("Forward run", 8.225),
+        ("Backward walk", 7.525),
+        ("Backward run", 10.675),
+    ]:
+        point = shown[f"{label} at your speed"]
+        assert point.x == (6.0,)
+        assert point.y == pytest.approx((kcal,))
+
+
+def test_imperial_axis_in_mph_with_the_same_kcal() -> None:
+    # 176 lb = 79.832 kg, 6.2 mph = 9.978 km/h = 166.30 m/min;
+    # backward run: 3.5 + 1.35 x 0.2 x 166.30 = 48.40 ml/kg/min x 79.832 / 200 = 19.32 kcal/min
+    kg, kmh = 176 * 0.45359237, 6.2 * 1.609344
+    shown = traces(kg, kmh, 0.0, "imperial")
+    point = shown["Backward run at your speed"]
+    assert point.x == pytest.approx((6.2,))
+    assert point.y == pytest.approx(((3.5 + 1.35 * 0.2 * kmh * 1000 / 60) * kg / 200,))
+
+
+def test_thick_lines_only_inside_the_valid_range() -> None:
+    shown = traces(70.0, 8.0, 0.0, "metric")
+    inside = shown["Backward run"]
+    # Backward-running data: 1.75-3.5 m/s = 6.3-12.6 km/h.
+    drawn = [x for x, y in zip(inside.x, inside.y, strict=True) if y is not None]
+    # Every cost is a straight line in speed, so the range ends are drawn exactly.
+    assert min(drawn) == pytest.approx(6.3, abs=1e-4)
+    assert max(drawn) == pytest.approx(12.6, abs=1e-4)
+    thin = shown["Backward run (extrapolated)"]
+    outside = [x for x, y in zip(thin.x, thin.y, strict=True) if y is not None]
+    assert min(outside) == pytest.approx(1.0)
+    assert max(outside) == pytest.approx(16.0)
+
+
+def test_band_is_the_factor_band() -> None:
+    # At 16 km/h (S = 266.67 m/min) level, 70 kg: low 3.5 + 1.2 x 53.333 = 67.5 -> 23.625 kcal/min,
+    # high 3.5 + 1.5 x 53.333 = 83.5 -> 29.225 kcal/min
+    band = traces(70.0, 6.0, 0.0, "metric")["Backward run: band"]
+    half = len(band.y) // 2
+    assert band.y[half - 1] == pytest.approx(29.225)
+    assert band.y[half] == pytest.approx(23.625)
+    assert "Forward run: band" not in traces(70.0, 6.0, 0.0, "metric")
+
+
+def test_valid_range_bars_in_the_readers_units() -> None:
+    metric = traces(70.0, 6.0, 0.0, "metric")["Backward run valid"]
+    assert metric.x == pytest.approx((6.3, 12.6))
+    imperial = traces(70.0, 6.0, 0.0, "imperial")["Backward run valid"]
+    assert imperial.x == pytest.approx((6.3 / 1.609344, 12.6 / 1.609344), abs=1e-4)
+    # Forward running has no upper limit: its bar runs to the end of the axis.
+    assert traces(70.0, 6.0, 0.0, "metric")["Forward run valid"].x == pytest.approx((4.8, 16.0))
+
+
+def test_published_points_for_this_weight() -> None:
+    # 70 kg: 6.0 MET x 3.5 x 70 / 200 = 7.35; 8.0 MET -> 9.8; 23.6 x 0.35 = 8.26; 15.9 x 0.35 = 5.565
+    shown = traces(70.0, 6.0, 0.0, "metric")
+    assert shown["Compendium 17320 (level)"].y == pytest.approx((7.35,))
+    assert shown["Compendium 17325 (5 % grade)"].y == pytest.approx((9.8,))
+    assert shown["Measured backward (level)"].y == pytest.approx((8.26,))
+    assert shown["Measured forward (level)"].y == pytest.approx((5.565,))
+    # 3.5 mph on a km/h axis
+    assert shown["Compendium 17320 (level)"].x == pytest.approx((3.5 * 1.609344,))
+
+
+def test_colour_never_carries_meaning_alone() -> None:
+    shown = traces(70.0, 6.0, 0.0, "metric")
+    styles = {
+        (shown[name].line.color, shown[name].line.dash)
+        for name in ("Forward walk", "Forward run", "Backward walk", "Backward run")
+    }
+    assert len(styles) == 4  # colour = gait, dash = direction: every mode looks different
+    assert {colour for colour, _ in styles} == set(GAIT_COLOURS.values())
+    legend = [trace.name for trace in shown.values() if trace.showlegend is not False]
+    assert legend[:4] == ["Forward walk", "Forward run", "Backward walk", "Backward run"]
+
+
+def test_fonts_are_big_enough_for_a_projector() -> None:
+    figure = cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric"))
+    assert figure.layout.font.size >= 14
+    assert figure.layout.legend.font.size >= 14
+    for axis in (figure.layout.xaxis2, figure.layout.yaxis):
+        assert axis.tickfont.size >= 14
+    for note in figure.layout.annotations:
+        assert note.font.size >= 14
+
+
+def test_axis_widens_for_a_fast_reader() -> None:
+    assert speed_axis(6.0, "metric")[-1] == pytest.approx(16.0)
+    assert speed_axis(25.0, "metric")[-1] == pytest.approx(27.5)
+    assert speed_axis(6.0, "imperial")[0] == pytest.approx(0.6)
+
+
+def test_alt_text_reads_out_the_numbers() -> None:
+    alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
+    assert "forward walk 4.7 kcal/min" in alt
+    assert "backward run 10.7 kcal/min (band 9.6\u201311.7), extrapolated" in alt
+    assert "backward run 6.3\u201312.6 km/h" in alt
+    assert "Compendium code 17325" in alt
