@@ -15,7 +15,43 @@ ICON = Path(__file__).parent / "assets" / "icon.png"
 # Each section lists (script, title, Material icon, url path). Pages arrive with their issues.
 SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
     "Start": [
-        ("pages/home.py", "Home", ":material/home:", "home"),
+        ("views/home.py", "Home", ":material/home:", "home"),
+    ],
+    "Learn": [
+        (
+            "views/learn_why_backward.py",
+            "Why go backward",
+            ":material/u_turn_left:",
+            "why-backward",
+        ),
+        ("views/learn_muscles.py", "Muscle activation", ":material/directions_run:", "muscles"),
+        (
+            "views/learn_toe_to_heel.py",
+            "Toe-to-heel contact",
+            ":material/footprint:",
+            "toe-to-heel",
+        ),
+        ("views/learn_posture.py", "Posture", ":material/accessibility_new:", "posture"),
+        (
+            "views/learn_rehab_safety.py",
+            "Rehab and safety",
+            ":material/health_and_safety:",
+            "rehab-safety",
+        ),
+        (
+            "views/learn_getting_started.py",
+            "Getting started",
+            ":material/calendar_month:",
+            "getting-started",
+        ),
+        (
+            "views/learn_notable_users.py",
+            "Notable users and records",
+            ":material/emoji_events:",
+            "notable-users",
+        ),
+        ("views/learn_myths.py", "Myths and evidence", ":material/rule:", "myths"),
+        ("views/learn_references.py", "References", ":material/menu_book:", "references"),
     ],
 }
 
@@ -29,7 +65,7 @@ def build_navigation() -> StreamlitPage:
         ]
         for section, entries in SECTIONS.items()
     }
-    return st.navigation(pages)
+    return st.navigation(pages, expanded=True)
 
 
 def run() -> None:

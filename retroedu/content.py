@@ -38,7 +38,10 @@ def parse_page(text: str, name: str = "<text>") -> Page:
         raise ValueError(
             f"Content page {name!r} has no closing '---' after its front matter."
         ) from None
-    meta = yaml.safe_load(header) or {}
+    try:
+        meta = yaml.safe_load(header) or {}
+    except yaml.YAMLError as problem:
+        raise ValueError(f"The front matter of {name!r} is not valid YAML: {problem}") from None
     if not isinstance(meta, dict):
         raise ValueError(f"The front matter of {name!r} must be a mapping of fields.")
     for required in ("title", "summary"):

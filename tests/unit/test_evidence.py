@@ -1,0 +1,336 @@
+"""Sources, evidence levels and citations: bad content fails here, not on a reader's screen.
+
+Covers: validation errors on crafted bad input; every key used in content/*.md resolves; every
+reference is cited at least once; every level is in the legend; citation markers and source lists
+render as specified; items the fact sheet marks UNVERIFIED appear only with "unconfirmed" sources.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from retroedu import evidence
+from retroedu.content import parse_page
+from retroedu.evidence import LEVEL_BY_ID, LEVELS, check_page, parse_references
+
+
+def good_ref(**changes: Any) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "authors": "Smith A, Jones B",
+        "year": 2001,
+        "title": "A title",
+        "journal": "J Test",
+        "url": "https://example.org/a",
+        "level": "lab",
+    }
+    fields.update(changes)
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+REFS = parse_references(
+    {
+        "smith2001": good_ref(),
+        "lee2010": good_ref(authors="Lee C", year=2010, level="review", doi="10.1/x"),
+        "claim_x": {
+            "authors": "Blogs",
+            "title": "“X works”",
+            "journal": "Web",
+            "level": "unconfirmed",
+            "note": "Searched; no source.",
+        },
+    }
+)
+
+
+def page(text: str, front: str = "") -> evidence.LearnPage:
+    return check_page(parse_page(f"---\ntitle: T\nsummary: S.\n{front}---\n{text}\n"), REFS)
+
+
+# --- validation of references.yaml ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (good_ref(title=None), "'title' is missing"),
+        (good_ref(authors="  "), "'authors' is missing or empty"),
+        (good_ref(level="blog"), "evidence level 'blog' is not in the legend"),
+        (good_ref(level=None), "'level' is missing"),
+        (good_ref(url=None), "needs a doi, pmid or url"),
+        (good_ref(url="ftp://example.org"), "must start with http"),
+        (good_ref(year=85), "four-digit year"),
+        (good_ref(year=True), "four-digit year"),
+        (good_ref(colour="red"), "unknown field(s) colour"),
+        (good_ref(url=None, level="unconfirmed"), "needs a 'note'"),
+        ("not a mapping", "must be a mapping"),
+    ],
+)
+def test_bad_reference_entries_are_rejected_with_a_reason(entry: object, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_references({"smith2001": entry})
+
+
+@pytest.mark.parametrize("data", [None, [], {}, "text"])
+def test_references_file_must_be_a_non_empty_mapping(data: object) -> None:
+    with pytest.raises(ValueError, match="must map reference keys"):
+        parse_references(data)
+
+
+def test_bad_keys_are_rejected() -> None:
+    with pytest.raises(ValueError, match="not a valid key"):
+        parse_references({"Smith 2001": good_ref()})
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ValueError, match=r"has 2 problem\(s\)"):
+        parse_references({"a": good_ref(level="x"), "b": good_ref(journal="")})
+
+
+def test_an_undated_claim_with_a_note_is_accepted() -> None:
+    ref = REFS["claim_x"]
+    assert ref.year is None
+    assert ref.links() == []
+    assert "(n.d.)" in ref.markdown()
+    assert "**Evidence: claimed, unconfirmed**" in ref.markdown()
+
+
+# --- validation of pages ---------------------------------------------------------------------
+
+
+def test_unknown_reference_key_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"not in references\.yaml: nobody1999"):
+        page("A claim [@nobody1999].")
+
+
+def test_unknown_key_in_front_matter_refs_is_an_error() -> None:
+    with pytest.raises(ValueError, match="nobody1999"):
+        page("Body.", "refs: [smith2001, nobody1999]\n")
+
+
+@pytest.mark.parametrize("marker", ["[@smith2001, @lee2010]", "[@ smith2001]", "[@]", "[@Smith]"])
+def test_malformed_markers_are_errors(marker: str) -> None:
+    with pytest.raises(ValueError, match="do not parse"):
+        page(f"A claim {marker}.")
+
+
+@pytest.mark.parametrize(
+    ("quiz", "message"),
+    [
+        ("quiz: [{question: Q, options: [A, B], answer: 2, explain: E}]", "not one of the 2"),
+        ("quiz: [{question: Q, options: [A, B], answer: true, explain: E}]", "must be the number"),
+        ("quiz: [{question: Q, options: [A], answer: 0, explain: E}]", "two different"),
+        ("quiz: [{question: Q, options: [A, A], answer: 0, explain: E}]", "two different"),
+        ("quiz: [{question: Q, options: [A, B], answer: 0}]", "needs exactly"),
+        ("quiz: [{question: '', options: [A, B], answer: 0, explain: E}]", "'question' must be"),
+        ("quiz: just text", "must be a list"),
+    ],
+)
+def test_malformed_quizzes_are_errors(quiz: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        page("Body.", quiz + "\n")
+
+
+@pytest.mark.parametrize(
+    "cards", ["cards: [{title: T}]", "cards: [{title: T, body: B, colour: red}]", "cards: {}"]
+)
+def test_malformed_cards_are_errors(cards: str) -> None:
+    with pytest.raises(ValueError, match="card"):
+        page("Body.", cards + "\n")
+
+
+def test_a_hook_may_appear_only_once() -> None:
+    with pytest.raises(ValueError, match="same hook twice"):
+        page("<!-- hook: chart -->\nText.\n<!-- hook: chart -->")
+
+
+# --- numbering and rendering -------------------------------------------------------------------
+
+
+def test_sources_are_numbered_in_order_of_first_citation_across_body_and_front_matter() -> None:
+    learn = page(
+        "First [@lee2010]. Second [@smith2001; @lee2010].",
+        "quiz: [{question: Q, options: [A, B], answer: 1, explain: 'Because [@claim_x].'}]\n",
+    )
+    # body: lee2010 first (1), smith2001 second (2); then the quiz adds claim_x (3)
+    assert learn.sources == ("lee2010", "smith2001", "claim_x")
+    assert learn.numbers == {"lee2010": 1, "smith2001": 2, "claim_x": 3}
+    assert learn.quiz[0].answer == 1
+
+
+def test_markers_link_to_the_source_list_and_show_the_level_as_text() -> None:
+    learn = page("Faster [@smith2001; @lee2010].")
+    rendered = learn.render("Faster [@smith2001; @lee2010].")
+    nbsp = "\u00a0"  # keeps "1 · lab" on one line
+    assert rendered == (
+        f"Faster \\[[1{nbsp}·{nbsp}lab](#src-smith2001 "
+        '"Smith A, Jones B (2001). Lab study (small n)"), '
+        f'[2{nbsp}·{nbsp}review](#src-lee2010 "Lee C (2010). Review or meta-analysis")\\].'
+    )
+    listing = learn.source_list()
+    assert listing.startswith('1. <a id="src-smith2001"></a>Smith A, Jones B (2001). A title.')
+    assert "**Evidence: lab study (small n)**" in listing
+    assert '2. <a id="src-lee2010"></a>' in listing
+    assert "[doi\\:10.1/x](https://doi.org/10.1/x)" in listing
+    assert "<a id" not in learn.source_list(anchors=False)
+
+
+def test_cite_renders_a_list_of_keys_like_a_marker() -> None:
+    learn = page("Body.", "refs: [lee2010]\n")
+    assert learn.cite(["lee2010"]) == learn.render("[@lee2010]")
+
+
+def test_body_is_split_at_hooks_with_markers_rendered() -> None:
+    learn = page("One [@smith2001].\n<!-- hook: chart -->\nTwo.")
+    assert learn.hooks() == ["chart"]
+    kinds = [kind for kind, _ in learn.chunks()]
+    assert kinds == ["markdown", "hook", "markdown"]
+    assert "#src-smith2001" in learn.chunks()[0][1]
+
+
+def test_source_text_cannot_inject_markdown_or_html() -> None:
+    refs = parse_references({"x": good_ref(title="<script>alert(1)</script> $x$ :red[y]")})
+    text = refs["x"].markdown()
+    assert "<script>" not in text
+    assert r"\$x\$" in text
+    assert r"\:red\[y\]" in text
+
+
+# --- the real content ---------------------------------------------------------------------
+
+
+def test_every_level_has_a_legend_entry_with_a_text_badge() -> None:
+    assert [level.rank for level in LEVELS] == list(range(1, len(LEVELS) + 1))
+    assert len({level.badge for level in LEVELS}) == len(LEVELS)
+    legend = evidence.legend_markdown()
+    for level in LEVELS:
+        assert f"[{level.badge}] {level.label}" in legend
+        assert level.meaning in legend
+    assert {"review", "trial", "lab", "practice", "anecdote", "unconfirmed"} <= set(LEVEL_BY_ID)
+
+
+def test_every_reference_level_is_in_the_legend() -> None:
+    for ref in evidence.references().values():
+        assert ref.level in LEVELS, ref.key
+
+
+def test_every_content_page_validates_and_every_key_used_resolves() -> None:
+    refs = evidence.references()
+    pages = evidence.all_pages()
+    assert {"why_backward", "muscles", "posture", "myths", "home"} <= {p.page.name for p in pages}
+    for learn in pages:
+        for key in evidence.page_keys(learn.page):
+            assert key in refs, f"{learn.page.name} cites unknown key {key}"
+
+
+def test_every_reference_is_cited_at_least_once() -> None:
+    uncited = [key for key, pages in evidence.citing_pages().items() if not pages]
+    assert uncited == [], f"listed in references.yaml but cited by no page: {uncited}"
+
+
+def test_keys_other_contributors_rely_on_exist() -> None:
+    wanted = str.split(
+        "tanaka2001 gellish2007 nes2013 gulati2010 fox1971 robergs2002 karvonen1957 garber2011 "
+        "acsm_getp10 kim2001 hooper2004 polar_manual garmin_manual bushman2020 wright2001 "
+        "rasica2020 cavagna2011 cavagna2012 flynn1994 chaloupka1997 ainsworth2011 byrne2005 "
+        "lacour2015 minetti2002 hreljac2005 roos2012 flynn1995 alghadir2019 shen2021 "
+        "terblanche2005 uthoff2018 uthoff2019 sterzing2016 cipriani1995 guinness2016"
+    )
+    missing = [key for key in wanted if key not in evidence.references()]
+    assert missing == []
+
+
+def test_loading_is_cached() -> None:
+    assert evidence.references() is evidence.references()
+    assert evidence.learn_page("muscles") is evidence.learn_page("muscles")
+
+
+# --- UNVERIFIED items only ever appear as unconfirmed claims ---------------------------------
+
+BACKWARD = r"backward|reverse|retro"
+
+# Items shared/reference/science.md marks UNVERIFIED: (what, pattern, second pattern or None).
+# A sentence matching both patterns must cite a source whose level is "unconfirmed".
+UNVERIFIED = [
+    ("walking VO2 +78 % / heart rate +47 % (origin not found)", r"(?<![\d.,])(78|47)\s*%", None),
+    ("Gene Tunney ran backward", r"\bTunney\b", BACKWARD),
+    ("Muhammad Ali ran backward", r"\bAli\b", BACKWARD),
+    ("Bruce Lee or Sugar Ray Leonard ran backward", r"Bruce Lee|Sugar Ray", BACKWARD),
+    ("Steve Reeves went backward", r"\bReeves\b", BACKWARD),
+    ("New York Road Runners backward mile and times", r"NYRR|New York Road Runners", None),
+    ("backward running cures shin splints", r"shin[- ]splint|medial tibial stress|MTSS", None),
+    ("vastus-medialis-specific activation", r"vastus medialis|inner quad", None),
+    ("glute-specific activation", r"\bglute|gluteal", None),
+]
+
+# A sentence citing an unconfirmed source must say it is a claim, in one of these ways.
+HEDGES = (
+    "claim", "unconfirmed", "untested", "not sourced", "no source", "not found", "was found",
+    "no study", "no trial", "no record", "could not", "myth", "story", "stories", "repeated",
+    "said to", "often say", "believe", "“",
+)  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    """Prose sentences of a Markdown text: headings and hook comments dropped, lists split."""
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    text = re.sub(r"\b(e\.g|i\.e|et al|vs)\.", r"\1", text)
+    blocks = re.split(r"\n\s*\n|\n\s*[-*] ", text)
+    found = []
+    for block in blocks:
+        joined = re.sub(r"^[-*] ", "", " ".join(block.split()))
+        found += [part for part in re.split(r"(?<=[.!?])\s+", joined) if part.strip()]
+    return found
+
+
+def page_sentences(learn: evidence.LearnPage) -> list[str]:
+    texts = [learn.page.body, learn.page.title, *evidence._strings(learn.page.meta)]
+    return [sentence for text in texts for sentence in sentences(text)]
+
+
+def unconfirmed_keys(sentence: str) -> list[str]:
+    refs = evidence.references()
+    return [key for key in evidence.cited_keys(sentence) if refs[key].level.id == "unconfirmed"]
+
+
+def test_sentence_splitter_keeps_markers_with_their_sentence() -> None:
+    text = "## Head\nOne claim [@a]. Two, e.g. this [@b; @c].\n\n- **Item.** Three [@d].\n"
+    assert sentences(text) == [
+        "One claim [@a].",
+        "Two, e.g this [@b; @c].",
+        "**Item.** Three [@d].",
+    ]
+
+
+@pytest.mark.parametrize(("what", "pattern", "also"), UNVERIFIED, ids=[u[0] for u in UNVERIFIED])
+def test_unverified_items_appear_only_with_unconfirmed_sources(
+    what: str, pattern: str, also: str | None
+) -> None:
+    offending = []
+    for learn in evidence.all_pages():
+        for sentence in page_sentences(learn):
+            hit = re.search(pattern, sentence, re.IGNORECASE)
+            both = hit and (also is None or re.search(also, sentence, re.IGNORECASE))
+            if both and not unconfirmed_keys(sentence):
+                offending.append(f"{learn.page.name}: {sentence}")
+    assert offending == [], f"'{what}' stated without an unconfirmed source: {offending}"
+
+
+def test_sentences_citing_unconfirmed_sources_flag_them_as_claims() -> None:
+    unhedged = []
+    for learn in evidence.all_pages():
+        for sentence in page_sentences(learn):
+            if unconfirmed_keys(sentence) and not any(h in sentence.lower() for h in HEDGES):
+                unhedged.append(f"{learn.page.name}: {sentence}")
+    assert unhedged == []
+
+
+def test_untraced_claims_are_at_the_unconfirmed_level() -> None:
+    refs = evidence.references()
+    claims = [key for key in refs if key.startswith("claim_")]
+    assert len(claims) >= 8
+    for key in [*claims, "doherty2016"]:
+        assert refs[key].level.id == "unconfirmed", key

@@ -1,0 +1,28 @@
+"""Home: what backward locomotion is, a few measured facts, and where to go next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import learn_view
+from retroedu import evidence
+
+home = evidence.learn_page("home")
+st.title(home.page.title)
+st.markdown(home.render(home.page.body))
+learn_view.legend()
+
+st.header("Four measured facts")
+columns = st.columns(2)
+for index, fact in enumerate(home.page.meta["facts"]):
+    with columns[index % 2].container(border=True):
+        st.metric(fact["label"], fact["value"])
+        st.markdown(fact["detail"])
+        st.caption("Sources: " + home.cite(fact["refs"]))
+
+st.header(home.page.meta["learn_heading"])
+st.markdown(home.page.meta["learn_intro"])
+for script in home.page.meta["learn"]:
+    learn_view.page_link(script)
+
+learn_view.sources(home)

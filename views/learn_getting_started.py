@@ -1,0 +1,18 @@
+"""Learn: an eight-week way into backward walking and running, shown as a table.
+
+Words, sources and the plan itself (front matter `weeks`, also read by the patient handout):
+content/getting_started.md.
+"""
+
+import streamlit as st
+
+import learn_view
+from retroedu import evidence, learn_charts
+
+
+def plan_table() -> None:
+    weeks = learn_charts.plan_weeks(evidence.learn_page("getting_started").page.meta["weeks"])
+    st.table(learn_charts.plan_table(weeks), hide_index=True)
+
+
+learn_view.render("getting_started", hooks={"plan_table": plan_table})

@@ -1,0 +1,8 @@
+"""Learn: which muscles work harder backward, and what the EMG data do and do not show.
+
+Words and sources: content/muscles.md.
+"""
+
+import learn_view
+
+learn_view.render("muscles")

@@ -1,0 +1,31 @@
+"""Learn: famous backward walkers and runners, and the records, each with its evidence level.
+
+Words, sources and the timeline's events: content/notable_users.md.
+"""
+
+import streamlit as st
+
+import learn_view
+import ui
+from retroedu import evidence, learn_charts
+
+PAGE = evidence.learn_page("notable_users")
+
+
+EVENTS = learn_charts.timeline_events(PAGE.page.meta["timeline"])
+
+
+def timeline() -> None:
+    ui.chart(
+        learn_charts.timeline_figure(EVENTS),
+        alt=learn_charts.timeline_alt(EVENTS),
+        filename="retroedu-backward-records-timeline",
+        key="timeline",
+    )
+
+
+def timeline_events() -> None:
+    st.markdown(PAGE.render(learn_charts.timeline_markdown(EVENTS)))
+
+
+learn_view.render("notable_users", hooks={"timeline": timeline, "timeline_events": timeline_events})

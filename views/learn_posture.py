@@ -1,0 +1,8 @@
+"""Learn: trunk, head and arms when moving backward.
+
+Words and sources: content/posture.md.
+"""
+
+import learn_view
+
+learn_view.render("posture")

@@ -1,0 +1,8 @@
+"""Learn: why go backward, the overview.
+
+Words and sources: content/why_backward.md.
+"""
+
+import learn_view
+
+learn_view.render("why_backward")
