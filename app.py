@@ -53,6 +53,10 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
         ("views/learn_myths.py", "Myths and evidence", ":material/rule:", "myths"),
         ("views/learn_references.py", "References", ":material/menu_book:", "references"),
     ],
+    "Calculate": [
+        ("views/heart_rate.py", "Heart-rate zones", ":material/monitor_heart:", "heart-rate"),
+        ("views/calories.py", "Calorie cost", ":material/local_fire_department:", "calories"),
+    ],
 }
 
 

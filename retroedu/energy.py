@@ -521,7 +521,10 @@ def kcal_from_vo2(vo2: float, weight_kg: float, net: bool = False) -> float:
     >>> round(kcal_from_vo2(36.5, 70.0), 4), round(kcal_from_vo2(36.5, 70.0, net=True), 4)
     (12.775, 11.55)
     """
-    above = vo2 - VO2_REST.value if net else vo2
+    uptake = _number(vo2, "oxygen uptake")
+    if uptake < 0:
+        raise ValueError(f"Oxygen uptake cannot be negative (got {uptake:g} ml/kg/min).")
+    above = uptake - VO2_REST.value if net else uptake
     return above * check_weight(weight_kg) / 1000.0 * KCAL_PER_L.value
 
 

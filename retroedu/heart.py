@@ -344,7 +344,12 @@ ZONE_COLUMNS = (
 
 
 def _check_age(age_years: float) -> None:
-    if not isinstance(age_years, numbers.Real) or not math.isfinite(age_years):
+    # bool is a numbers.Real in Python, but True is not a number anyone typed (here and below).
+    if (
+        isinstance(age_years, bool)
+        or not isinstance(age_years, numbers.Real)
+        or not math.isfinite(age_years)
+    ):
         raise ValueError("Age must be a number of years.")
     if age_years < 0:
         raise ValueError(f"Age cannot be negative (got {age_years:g} years).")
@@ -356,7 +361,11 @@ def _check_age(age_years: float) -> None:
 
 
 def _check_hr(value_bpm: float, what: str) -> None:
-    if not isinstance(value_bpm, numbers.Real) or not math.isfinite(value_bpm):
+    if (
+        isinstance(value_bpm, bool)
+        or not isinstance(value_bpm, numbers.Real)
+        or not math.isfinite(value_bpm)
+    ):
         raise ValueError(f"The {what} must be a number of beats per minute.")
     if value_bpm <= 0:
         raise ValueError(f"The {what} must be above 0 beats per minute (got {value_bpm:g}).")
@@ -378,7 +387,11 @@ def _check_rest_below_max(max_hr_bpm: float, resting_hr_bpm: float) -> None:
 
 
 def _check_intensity(intensity: float) -> None:
-    if not isinstance(intensity, numbers.Real) or not math.isfinite(intensity):
+    if (
+        isinstance(intensity, bool)
+        or not isinstance(intensity, numbers.Real)
+        or not math.isfinite(intensity)
+    ):
         raise ValueError("Intensity must be a number between 0 and 1.")
     if not 0 <= intensity <= 1:
         raise ValueError(
@@ -564,9 +577,13 @@ def max_hr_by_age(ages_years: Iterable[float], formulas: Iterable[str] = FORMULA
     >>> max_hr_by_age([20, 60], ["fox", "tanaka"]).to_dict("list")
     {'age': [20.0, 60.0], 'fox': [200.0, 160.0], 'tanaka': [194.0, 166.0]}
     """
-    ages = [float(age) for age in ages_years]
+    given = list(ages_years)
+    for age in given:
+        _check_age(age)
+    ages = [float(age) for age in given]
     table: dict[str, list[float]] = {"age": ages}
     for key in formulas:
+        get_formula(key)  # refused even when there are no ages to compute
         table[key] = [max_hr(age, key) for age in ages]
     return pd.DataFrame(table)
 

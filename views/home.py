@@ -18,7 +18,7 @@ for index, fact in enumerate(home.page.meta["facts"]):
     with columns[index % 2].container(border=True):
         st.metric(fact["label"], fact["value"])
         st.markdown(fact["detail"])
-        st.caption("Sources: " + home.cite(fact["refs"]))
+        st.markdown("Sources: " + home.cite(fact["refs"]))
 
 st.header(home.page.meta["learn_heading"])
 st.markdown(home.page.meta["learn_intro"])

@@ -1,0 +1,228 @@
+"""The heart-rate page through app.py: inputs and shared links give the right table and charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import figures, run_page
+
+PAGE = "views/heart_rate.py"
+DASH = "\u2013"
+
+
+def open_page(**params: str) -> AppTest:
+    at = run_page(PAGE, params)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def zone_ranges(at: AppTest, index: int = 0) -> list[str]:
+    return at.table[index].value["Heart rate [bpm]"].tolist()
+
+
+def zone_figure(at: AppTest) -> dict[str, Any]:
+    return figures(at)[0]
+
+
+def texts(at: AppTest) -> str:
+    """Every piece of text the page shows (markdown, captions, notices), joined."""
+    parts = [
+        element.value
+        for kind in ("markdown", "caption", "info", "warning", "error")
+        for element in getattr(at, kind)
+    ]
+    return "\n".join(str(part) for part in parts)
+
+
+def test_defaults_show_tanaka_for_age_40() -> None:
+    at = open_page()
+    # Tanaka: 208 - 0.7 x 40 = 180; 95 % range 180 +/- 2 x 10.8 = 158.4 to 201.6
+    assert metrics(at)["Max heart rate [bpm]"] == "180"
+    assert metrics(at)["95 % range [bpm]"] == f"158{DASH}202"
+    # 50/60/70/80/90/100 % of 180
+    assert zone_ranges(at) == [
+        f"90{DASH}108",
+        f"108{DASH}126",
+        f"126{DASH}144",
+        f"144{DASH}162",
+        f"162{DASH}180",
+    ]
+    bars = zone_figure(at)["data"]
+    assert len(bars) == 2  # % of max and the articles' target; no reserve column without rest
+    assert bars[0]["base"] == pytest.approx([90, 108, 126, 144, 162])
+    assert bars[0]["y"] == pytest.approx([18] * 5)
+    # The articles' 75-85 % of max: 135 to 153
+    assert bars[1]["base"] == pytest.approx([135])
+    assert bars[1]["y"] == pytest.approx([18])
+
+
+def test_a_shared_link_reproduces_the_view() -> None:
+    at = open_page(age="30", resting_hr="60", formula="nes", sex="male")
+    assert at.number_input(key="age").value == 30
+    assert at.number_input(key="resting_hr").value == 60
+    assert at.selectbox(key="formula").value == "Nes"
+    assert at.radio(key="sex").value == "Male"
+    # Nes: 211 - 0.64 x 30 = 211 - 19.2 = 191.8; reserve 191.8 - 60 = 131.8
+    assert metrics(at)["Max heart rate [bpm]"] == "192"
+    assert metrics(at)["Heart-rate reserve [bpm]"] == "132"
+    # zone 1 by % of max: 0.5 x 191.8 = 95.9 to 0.6 x 191.8 = 115.08
+    assert zone_ranges(at)[0] == f"96{DASH}115"
+    bars = zone_figure(at)["data"]
+    assert bars[0]["base"][0] == pytest.approx(95.9)
+    # zone 1 by % of reserve: 60 + 0.5 x 131.8 = 125.9 to 60 + 0.6 x 131.8 = 139.08
+    assert bars[1]["base"][0] == pytest.approx(125.9)
+    assert bars[1]["y"][0] == pytest.approx(139.08 - 125.9)
+    assert "could not be used" not in texts(at)
+
+
+def test_formula_in_a_link_accepts_the_label_too() -> None:
+    at = open_page(formula="Gellish")
+    # Gellish: 207 - 0.7 x 40 = 179
+    assert metrics(at)["Max heart rate [bpm]"] == "179"
+    assert "could not be used" not in texts(at)
+
+
+def test_changing_inputs_updates_table_and_chart() -> None:
+    at = open_page()
+    at.number_input(key="age").set_value(60).run()
+    # Tanaka: 208 - 0.7 x 60 = 166; zone 1 0.5 x 166 = 83 to 0.6 x 166 = 99.6
+    assert zone_ranges(at)[0] == f"83{DASH}100"
+    at.number_input(key="resting_hr").set_value(70).run()
+    at.session_state["zone_tab"] = "% of heart-rate reserve"
+    at.run()
+    assert not at.exception
+    # reserve 166 - 70 = 96; zone 1: 70 + 0.5 x 96 = 118 to 70 + 0.6 x 96 = 127.6
+    assert zone_ranges(at)[0] == f"118{DASH}128"
+    assert zone_figure(at)["data"][1]["base"][0] == pytest.approx(118)
+    ages = figures(at)[1]["layout"]["shapes"]
+    assert ages[0]["x0"] == 60  # the user's age is marked on the formulas chart
+
+
+def test_acsm_classes_and_the_edition_note() -> None:
+    at = run_page(PAGE, {"resting_hr": "60"})
+    at.session_state["zone_tab"] = "ACSM classes"
+    at.run()
+    table = at.table[0].value
+    # max 180, rest 60, reserve 120: 30 % -> 96, 40 % -> 108, 60 % -> 132, 90 % -> 168
+    assert table["Heart rate [bpm]"].tolist() == [
+        f"96{DASH}108",
+        f"108{DASH}132",
+        f"132{DASH}168",
+        f"168{DASH}180",
+    ]
+    assert f"60{DASH}84 %" in texts(at)
+
+
+def test_reserve_tabs_ask_for_a_resting_rate_when_it_is_missing() -> None:
+    at = run_page(PAGE)
+    at.session_state["zone_tab"] = "% of heart-rate reserve"
+    at.run()
+    assert not at.exception
+    assert "Enter a resting heart rate" in texts(at)
+
+
+def test_measured_max_overrides_every_formula() -> None:
+    at = open_page(max_hr="200", formula="fox")
+    assert metrics(at)["Max heart rate [bpm]"] == "200"
+    assert metrics(at)["Fox estimate [bpm]"] == "180"  # 220 - 40
+    # zone 5: 0.9 x 200 = 180 to 200
+    assert zone_ranges(at)[-1] == f"180{DASH}200"
+    notes = [note["text"] for note in figures(at)[1]["layout"]["annotations"]]
+    assert notes == ["Fox: 180", "Measured: 200"]
+
+
+def test_gulati_is_offered_to_women_only() -> None:
+    assert "Gulati" not in open_page().selectbox(key="formula").options
+    at = open_page(sex="female", formula="gulati")
+    # Gulati: 206 - 0.88 x 40 = 206 - 35.2 = 170.8
+    assert metrics(at)["Max heart rate [bpm]"] == "171"
+    assert "Gulati" in at.selectbox(key="formula").options
+
+
+def test_backward_guidance_sits_with_the_zones() -> None:
+    at = open_page()
+    assert any("Steer by heart rate, not pace" in info.value for info in at.info)
+    assert "+37" in texts(at) or "37 %" in texts(at)
+
+
+def test_download_and_text_alternatives() -> None:
+    at = open_page(resting_hr="60")
+    assert at.get("download_button")[0].proto.label == "Download zones (CSV)"
+    alts = [chart.proto.alt for chart in at.get("plotly_chart")]
+    assert f"Zone 1 90{DASH}108" in alts[0]
+    assert f"Zone 1 120{DASH}132" in alts[0]  # reserve: 60 + 0.5 x 120 = 120
+    assert "Tanaka" in alts[1]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"age": "500"},
+        {"age": "-5"},
+        {"age": "forty"},
+        {"resting_hr": "<script>alert(1)</script>"},
+        {"max_hr": "9999"},
+        {"formula": "<script>"},
+        {"sex": "robot"},
+        {"age": "1e400", "resting_hr": "nan"},
+    ],
+)
+def test_bad_link_values_give_a_notice_not_an_exception(params: dict[str, str]) -> None:
+    at = open_page(**params)
+    shown = texts(at)
+    assert "could not be used" in shown
+    assert "<script>" not in shown
+    assert "alert(1)" not in shown
+    assert metrics(at)["Max heart rate [bpm]"] == "180"  # defaults are used instead
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        # Gulati at 100: 206 - 88 = 118 bpm, below the resting 120
+        (
+            {"age": "100", "sex": "female", "formula": "gulati", "resting_hr": "120"},
+            "Resting heart rate (120 bpm) must be lower than maximum heart rate (118 bpm)",
+        ),
+        (
+            {"max_hr": "110", "resting_hr": "115"},
+            "Resting heart rate (115 bpm) must be lower than maximum heart rate (110 bpm)",
+        ),
+    ],
+)
+def test_resting_at_or_above_max_gives_an_error_and_no_chart(
+    params: dict[str, str], message: str
+) -> None:
+    at = open_page(**params)
+    assert [error.value for error in at.error] == [f"{message}. Check both numbers."]
+    assert figures(at) == []
+    assert len(at.table) == 0
+
+
+@pytest.mark.parametrize(
+    ("params", "caution"),
+    [
+        ({"age": "15"}, "Under 18"),
+        ({"age": "85"}, "Over 80"),
+        ({"resting_hr": "35"}, "under 40 bpm is unusual"),
+        ({"resting_hr": "105"}, "over 100 bpm is high"),
+    ],
+)
+def test_unusual_values_give_a_visible_caution(params: dict[str, str], caution: str) -> None:
+    at = open_page(**params)
+    assert any(caution in warning.value for warning in at.warning)
+    assert figures(at)  # a caution, not a refusal
+
+
+def test_sources_are_listed() -> None:
+    at = open_page()
+    shown = texts(at)
+    assert "Tanaka H, Monahan KD, Seals DR" in shown
+    assert "#src-kim2001" in shown
