@@ -57,6 +57,9 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
         ("views/heart_rate.py", "Heart-rate zones", ":material/monitor_heart:", "heart-rate"),
         ("views/calories.py", "Calorie cost", ":material/local_fire_department:", "calories"),
     ],
+    "Present": [
+        ("views/deck.py", "Team talk", ":material/slideshow:", "team-talk"),
+    ],
 }
 
 

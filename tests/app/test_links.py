@@ -1,0 +1,221 @@
+"""Shared links through app.py: every calculator setting round-trips through the URL, hostile values
+open with defaults and a notice, presentation mode follows `?present=true`, the deck's slide number
+lives in the URL, and the handout reads both calculators' settings the way the pages do."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+import handout_view
+from retroedu.projector import FONT_PX
+from retroedu.settings import (
+    ENERGY_KEYS,
+    HEART_KEYS,
+    EnergySettings,
+    energy_from_params,
+    heart_from_params,
+)
+from retroedu.share import param_text
+from tests.conftest import APP, ROOT, figures, run_page
+
+HEART, CALORIES, DECK = "views/heart_rate.py", "views/calories.py", "views/deck.py"
+NOTICE = "could not be used"
+
+# Non-default values for every setting of every page that has settings.
+SHARED = [
+    (
+        HEART,
+        {"age": "55", "sex": "Female", "formula": "Nes", "resting_hr": "62", "max_hr": "185"},
+    ),
+    (HEART, {"sex": "Female", "formula": "Gulati", "units": "imperial", "present": "true"}),
+    (CALORIES, {"weight": "82.5", "speed": "9.5", "grade": "2.5", "minutes": "45"}),
+    (CALORIES, {"units": "imperial", "weight": "176", "speed": "5.5", "grade": "-3"}),
+    (DECK, {"slide": "4", "present": "true", "units": "imperial"}),
+]
+PAGE_KEYS = {
+    HEART: (*HEART_KEYS, "units", "present"),
+    CALORIES: (*ENERGY_KEYS, "units", "present"),
+    DECK: ("slide", "units", "present"),
+}
+
+
+@functools.cache
+def url_paths() -> dict[str, str]:
+    """Each registered page script (relative to the repo) and its url path."""
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    return {
+        str(Path(str(info["script_path"])).resolve().relative_to(ROOT)): str(info["url_pathname"])
+        for info in at._registered_pages.values()
+    }
+
+
+def open_link(script: str, params: dict[str, str]) -> AppTest:
+    """Open `script` straight from a link, as a browser does: the first run asks for its page."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at._page_hash = calc_hash(url_paths()[script])  # what opening /<url path> asks for
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def state(at: AppTest, keys: tuple[str, ...]) -> dict[str, Any]:
+    return {key: at.session_state[key] for key in keys if key in at.session_state}
+
+
+def notices(at: AppTest) -> str:
+    return " ".join(str(info.value) for info in at.info)
+
+
+@pytest.mark.parametrize(("script", "params"), SHARED, ids=lambda v: str(v))
+def test_every_setting_round_trips_through_the_url(script: str, params: dict[str, str]) -> None:
+    first = open_link(script, params)
+    no_exception(first)
+    assert NOTICE not in notices(first)
+    link = dict(first.query_params)
+    # Every setting given is still in the address bar, so copying it reproduces the view...
+    assert set(link) == set(params)
+    # ...and opening that address shows the same values and the same address.
+    second = open_link(script, link)
+    no_exception(second)
+    assert dict(second.query_params) == link
+    assert state(second, PAGE_KEYS[script]) == state(first, PAGE_KEYS[script])
+
+
+def test_changing_a_setting_changes_the_url() -> None:
+    at = run_page(DECK, {"slide": "2"})
+    at.button(key="deck_next").click().run()
+    assert at.query_params["slide"] == "3"
+    at = run_page(CALORIES, {"weight": "82.5"})
+    at.number_input(key="minutes").set_value(50).run()
+    no_exception(at)
+    assert at.session_state["minutes"] == 50
+
+
+HOSTILE = ["abc", "-999", "1e309", "inf", "nan", "<script>alert(1)</script>", "", "9" * 80]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize(
+    ("script", "key"),
+    [
+        (HEART, "age"),
+        (HEART, "sex"),
+        (HEART, "formula"),
+        (HEART, "resting_hr"),
+        (HEART, "max_hr"),
+        (CALORIES, "weight"),
+        (CALORIES, "speed"),
+        (CALORIES, "grade"),
+        (CALORIES, "minutes"),
+        (DECK, "slide"),
+        ("views/home.py", "units"),
+        ("views/home.py", "present"),
+    ],
+)
+def test_hostile_values_open_with_defaults_and_a_short_notice(
+    script: str, key: str, value: str
+) -> None:
+    at = open_link(script, {key: value})
+    no_exception(at)
+    if value:  # an empty value is an absent one: nothing to tell
+        assert NOTICE in notices(at)
+    assert "<script>" not in " ".join(str(m.value) for m in at.markdown)
+    assert key not in at.query_params
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"age": "63", "sex": "male", "formula": "FOX", "resting_hr": "58"},
+        {"age": "abc", "resting_hr": "500", "formula": "Gulati"},
+        {"age": "10", "max_hr": "230", "sex": "Not given"},
+    ],
+)
+def test_the_handout_reads_heart_settings_as_the_heart_page_does(params: dict[str, str]) -> None:
+    at = run_page(HEART, params)
+    no_exception(at)
+    widgets = {
+        key: param_text(at.session_state[key])
+        for key in HEART_KEYS
+        if at.session_state[key] is not None
+    }
+    assert heart_from_params(params)[0] == heart_from_params(widgets)[0]
+    assert at.session_state[handout_view.LAST_HEART] == heart_from_params(params)[0]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"weight": "82.5", "speed": "11", "grade": "-2", "minutes": "25"},
+        {"units": "imperial", "weight": "200", "speed": "40"},
+        {"weight": "5000", "minutes": "0"},
+    ],
+)
+def test_the_handout_reads_calorie_settings_as_the_calorie_page_does(
+    params: dict[str, str],
+) -> None:
+    at = run_page(CALORIES, params)
+    no_exception(at)
+    assert at.session_state[handout_view.LAST_ENERGY] == energy_from_params(params)[0]
+
+
+def test_the_handout_remembers_the_other_calculator_within_a_session() -> None:
+    at = run_page(CALORIES, {"weight": "90", "speed": "8"})
+    at.switch_page(HEART).run()
+    no_exception(at)
+    heart_settings, energy_settings = gather_on(at)
+    assert energy_settings == EnergySettings(weight=90.0, speed=8.0)
+    assert heart_settings.age_years == 40
+
+
+def gather_on(at: AppTest) -> tuple[Any, Any]:
+    return (
+        at.session_state[handout_view.LAST_HEART],
+        at.session_state[handout_view.LAST_ENERGY],
+    )
+
+
+@pytest.mark.parametrize("script", [HEART, CALORIES])
+def test_both_calculators_offer_the_handout_without_storing_the_name(script: str) -> None:
+    at = run_page(script)
+    no_exception(at)
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "Download handout (PDF)" in labels
+    at.text_input(key="handout_name").input("Ana Example").run()
+    no_exception(at)
+    assert "Ana" not in str(dict(at.query_params))
+
+
+@pytest.mark.parametrize("script", [HEART, CALORIES, DECK])
+def test_presentation_flag_enlarges_chart_type(script: str) -> None:
+    params = {"slide": "2"} if script == DECK else {}
+    normal = open_link(script, params)
+    present = open_link(script, {**params, "present": "true"})
+    no_exception(present)
+    assert present.toggle(key="present").value is True
+    assert normal.toggle(key="present").value is False
+    assert figures(present), "no chart to check"
+    for fig in figures(present):
+        assert fig["layout"]["font"]["size"] == FONT_PX
+    for fig in figures(normal):
+        assert fig["layout"]["font"]["size"] < FONT_PX
+
+
+def test_deck_steps_stay_within_the_slides() -> None:
+    at = run_page(DECK, {"slide": "1"})
+    assert at.button(key="deck_previous").disabled
+    count = at.number_input(key="slide").max
+    at = run_page(DECK, {"slide": str(count)})
+    assert at.button(key="deck_next").disabled
+    at.button(key="deck_pageup").click().run()
+    assert at.session_state["slide"] == count - 1

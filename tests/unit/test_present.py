@@ -1,0 +1,91 @@
+"""Presentation mode and the team-talk deck: projector-sized charts, slides read from content."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from retroedu import deck, evidence
+from retroedu.content import parse_page
+from retroedu.energy_charts import chart_data, cost_by_speed_figure
+from retroedu.heart_charts import zone_bands_figure
+from retroedu.projector import FONT_PX, HEIGHT_PX, for_projector
+
+
+def font_sizes(fig: go.Figure) -> list[float]:
+    """Every explicit font size in a figure's JSON."""
+    found: list[float] = []
+
+    def walk(value: object, key: str = "") -> None:
+        if isinstance(value, dict):
+            for name, item in value.items():
+                walk(item, name)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key)
+        elif key == "size" and isinstance(value, int | float):
+            found.append(float(value))
+
+    walk(fig.to_plotly_json()["layout"], "")
+    return found
+
+
+def figures() -> list[go.Figure]:
+    zones = (("% of max HR", (("Zone 1", 90.0, 108.0), ("Zone 2", 108.0, 126.0))),)
+    return [cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric")), zone_bands_figure(zones)]
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_projector_figures_scale_every_font_and_leave_the_original_alone(index: int) -> None:
+    fig = figures()[index]
+    before = font_sizes(fig)
+    big = for_projector(fig)
+    # Base 15 px -> 20 px: factor 4/3, so a 14 px label becomes 18.7 px.
+    assert big.layout.font.size == FONT_PX
+    assert big.layout.height == HEIGHT_PX
+    assert min(font_sizes(big)) >= min(before) * FONT_PX / 15 - 0.1
+    assert font_sizes(fig) == before
+
+
+def test_projector_sizes_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="above zero"):
+        for_projector(go.Figure(), font_px=0)
+
+
+def test_the_deck_content_is_valid_and_every_slide_has_one_point() -> None:
+    page = evidence.learn_page("deck")
+    slides = deck.slides(page.page, evidence.content_names())
+    assert 6 <= len(slides) <= 15
+    assert {slide.chart for slide in slides} >= {"energy", "zones"}
+    for slide in slides:
+        assert len(slide.point.split()) <= 14, f"too long for a slide: {slide.point}"
+        assert evidence.page_script(evidence.learn_page(slide.learn).page) if slide.learn else True
+    assert set(deck.example(page.page)) == set(deck.EXAMPLE_FIELDS)
+
+
+def deck_page(slides: str, example: str = "") -> str:
+    return f"---\ntitle: T\nsummary: S.\nslides:\n{slides}{example}---\n"
+
+
+@pytest.mark.parametrize(
+    ("slides", "message"),
+    [
+        ("  []\n", "at least one slide"),
+        ("  - detail: No point.\n", "needs a key point"),
+        ("  - point: P\n    chart: pie\n", "chart 'pie' is not one of"),
+        ("  - point: P\n    learn: nowhere\n", "must name a page"),
+        ("  - point: P\n    colour: red\n", "use only the fields"),
+    ],
+)
+def test_malformed_decks_are_rejected_with_a_reason(slides: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        deck.slides(parse_page(deck_page(slides)), ["why_backward"])
+
+
+def test_the_example_person_needs_every_number() -> None:
+    text = "---\ntitle: T\nsummary: S.\nexample: {age_years: 40}\n---\n"
+    with pytest.raises(ValueError, match="needs an 'example'"):
+        deck.example(parse_page(text))
+    text = "---\ntitle: T\nsummary: S.\nexample: {age_years: x, weight_kg: 1, speed_kmh: 1, grade_pct: 0}\n---\n"
+    with pytest.raises(ValueError, match="must be a number"):
+        deck.example(parse_page(text))
