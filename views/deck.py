@@ -19,7 +19,7 @@ from retroedu.energy_charts import chart_data, cost_by_speed_alt, cost_by_speed_
 from retroedu.heart_charts import Target, zone_bands_alt, zone_bands_figure
 
 # Under a slide's words, a chart this tall leaves room for the buttons on a 1280x720 screen.
-CHART_HEIGHT_PX = 310
+CHART_HEIGHT_PX = 340
 STYLE = Path(__file__).parent.parent / "assets" / "deck.css"
 
 content = evidence.learn_page("deck")
@@ -41,10 +41,13 @@ def set_present(on: bool) -> None:
 def energy_chart(system: str) -> tuple[go.Figure, str]:
     data = chart_data(person["weight_kg"], person["speed_kmh"], person["grade_pct"], system)
     figure = cost_by_speed_figure(data, height_px=CHART_HEIGHT_PX)
-    # A legend down the side keeps the plot tall on a wide, short projector screen.
+    # On a projector the side legend overflows at 20 px type: a legend row above the plot wraps
+    # instead, and a short axis title is not clipped.
     figure.update_layout(
-        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"}
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 90},
     )
+    figure.update_layout(yaxis_title_text="kcal/min")
     return figure, cost_by_speed_alt(data)
 
 

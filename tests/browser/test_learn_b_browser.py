@@ -18,12 +18,12 @@ from tests.browser.conftest import (
     Recorder,
     assert_no_exception,
     screenshot,
+    serious_axe_violations,
     wait_for_app,
 )
 
 # Streamlit's sectioned sidebar menu trips axe's list/listitem rules on every page of the app; the
 # Learn-page browser tests already exclude it with that reason, so these pages use the same check.
-from tests.browser.test_learn_browser import serious_violations_outside_nav
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ def test_page_renders_cleanly(
     assert_no_exception(page)
     expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
     screenshot(page, f"learn-b-{path}-{size}")
-    assert serious_violations_outside_nav(page) == []
+    assert serious_axe_violations(page) == []
     assert recorder.foreign == []
     assert [url for url in failed if not BASE_PATH_PROBE.search(url)] == []
     load_errors = [e for e in recorder.console_errors if e.startswith("Failed to load resource")]

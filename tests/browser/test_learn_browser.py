@@ -18,27 +18,13 @@ from tests.browser.conftest import (
     Recorder,
     assert_no_exception,
     screenshot,
+    serious_axe_violations,
     wait_for_app,
 )
 
 pytestmark = pytest.mark.browser
 
 SIZES = [("desktop", DESKTOP), ("phone", PHONE)]
-# Streamlit's own sectioned sidebar menu puts section headers inside its <ul>, which axe reports
-# (list / listitem) on every page of the app, this one or not. That belongs to the app-wide
-# checks; here axe checks everything else on the page.
-STREAMLIT_NAV = "[data-testid='stSidebarNavItems']"
-
-
-def serious_violations_outside_nav(page: Page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, context={"exclude": [[STREAMLIT_NAV]]})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n.get('target') for n in v['nodes']][:5]}"
-        for v in results.response.get("violations", [])
-        if v.get("impact") in {"serious", "critical"}
-    ]
 
 
 @pytest.mark.parametrize(("label", "size"), SIZES, ids=[s[0] for s in SIZES])
@@ -65,7 +51,7 @@ def test_learn_page_in_the_browser(
         expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_attached()
         expect(page.get_by_text("How strong is the evidence?")).to_be_visible()
     screenshot(page, f"learn-{path}-{label}")
-    assert serious_violations_outside_nav(page) == []
+    assert serious_axe_violations(page) == []
     # On a deep link Streamlit first looks for its server under the page's path (a 404 each for
     # /<path>/_stcore/health and host-config) before finding it at the root. Nothing else may fail.
     probes = {f"{base_url}/{path}/_stcore/health", f"{base_url}/{path}/_stcore/host-config"}
@@ -103,4 +89,4 @@ def test_quiz_answers_back_instantly(
     expect(page.get_by_text("Correct.")).to_be_visible()
     expect(page.get_by_text("Not quite.")).to_have_count(0)
     screenshot(page, f"learn-muscles-quiz-{label}")
-    assert serious_violations_outside_nav(page) == []
+    assert serious_axe_violations(page) == []
