@@ -1,0 +1,1 @@
+"""RetroEdu benchmarks: figures printed next to their targets. See benchmarks/README.md."""

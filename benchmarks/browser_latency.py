@@ -1,0 +1,252 @@
+"""Figure 1: interaction latency in Chromium. Input change -> chart redrawn with the new data.
+
+For each calculator page and the reference app (each in its own tab, same browser, same run), a
+number input is changed by typing a value and pressing Enter. The clock runs in the page: it
+starts at the Enter keydown and stops when a `.js-plotly-plot` on the page holds data different
+from before (checked on every DOM mutation and on Plotly's `plotly_afterplot` event). Rounds
+visit the pages in turn, so background load hits all of them alike. Target: median and p95
+<= 1.15x the reference.
+
+    python -m benchmarks.browser_latency --rounds 30
+    python -m benchmarks.browser_latency --quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import shutil
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from benchmarks.common import (
+    REFERENCE,
+    Figure,
+    Target,
+    median,
+    note,
+    page_targets,
+    percentile,
+    report,
+    serve,
+)
+
+LAUNCH_ARGS = [  # as tests/browser/conftest.py
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1366, "height": 768}
+TIMEOUT_MS = 30_000
+
+# Installed once per page load. `sig` is the plots' data (traces, shapes, annotations); it is only
+# recomputed when a plot's data object changed identity, so watching costs little while waiting.
+WATCH_JS = """
+() => {
+  const plots = () => Array.from(document.querySelectorAll('.js-plotly-plot'));
+  const sig = () => plots().map(g => {
+    try { return JSON.stringify([g.data, g.layout && g.layout.shapes, g.layout && g.layout.annotations]); }
+    catch (e) { return 'unserialisable'; }
+  }).join('|');
+  const refs = () => plots().map(g => g.data);
+  const b = window.__bench = window.__bench || {};
+  b.arm = () => { b.t0 = null; b.t1 = null; b.before = sig(); b.refs = refs(); };
+  b.check = () => {
+    if (b.t0 === null || b.t1 !== null) return;
+    const now = refs();
+    if (now.length === b.refs.length && now.every((d, i) => d === b.refs[i])) return;
+    b.refs = now;
+    if (sig() !== b.before) b.t1 = performance.now();
+  };
+  b.hook = () => plots().forEach(g => {
+    if (!g.__benchHooked && g.on) { g.on('plotly_afterplot', b.check); g.__benchHooked = true; }
+  });
+  if (!b.installed) {
+    document.addEventListener('keydown', e => {
+      if (e.key === 'Enter' && b.t0 === null) b.t0 = performance.now();
+    }, true);
+    new MutationObserver(() => { b.hook(); b.check(); }).observe(
+      document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    b.installed = true;
+  }
+  b.hook();
+  b.arm();
+}
+"""
+NOT_RUNNING = (
+    "() => { const a = document.querySelector(\"[data-testid='stApp']\");"
+    " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'; }"
+)
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        path = chromium_path()
+        browser = playwright.chromium.launch(
+            args=LAUNCH_ARGS, **({"executable_path": path} if path else {})
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_settled(page: Page) -> None:
+    page.wait_for_function(NOT_RUNNING, timeout=TIMEOUT_MS)
+    page.wait_for_timeout(150)
+    page.wait_for_function(NOT_RUNNING, timeout=TIMEOUT_MS)
+
+
+class Tab:
+    """One page open in Chromium, with the number input the benchmark changes."""
+
+    def __init__(self, browser: Browser, base_url: str, target: Target) -> None:
+        self.target = target
+        self.page = browser.new_page(viewport=VIEWPORT)
+        # Open the app's root, then follow the sidebar link, as a reader does. (A direct link to
+        # a page is served differently while a `views/` folder sits next to app.py.)
+        self.page.goto(f"{base_url}/", timeout=TIMEOUT_MS)
+        wait_settled(self.page)
+        self.dismiss_dialog()
+        if target.url_path:
+            link = self.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{target.url_path}']")
+            more = self.page.locator("[data-testid='stSidebarNavViewButton']")
+            if not link.count() and more.count():
+                more.first.click()  # a long navigation is collapsed behind "View more"
+            link.first.click()
+        self.page.wait_for_selector(".js-plotly-plot", timeout=TIMEOUT_MS)
+        wait_settled(self.page)
+        self.key = next(
+            (
+                k
+                for k in target.drive
+                if self.page.locator(f".st-key-{k} input[type='number']").count()
+            ),
+            None,
+        )
+        if self.key is None:
+            raise RuntimeError(
+                f"{target.name}: none of the number inputs {target.drive} is on the page"
+            )
+        self.input = self.page.locator(f".st-key-{self.key} input[type='number']")
+        self.base = self.input.input_value()
+        self.flips = 0
+        self.page.evaluate(WATCH_JS)
+
+    def dismiss_dialog(self) -> None:
+        """Close a modal (e.g. Streamlit's "Page not found" on a direct link), as a reader would."""
+        dialog = self.page.get_by_role("dialog")
+        if dialog.count() and dialog.first.is_visible():
+            note(
+                f"{self.target.name}: a dialog covers the page on opening: {dialog.first.inner_text()[:80]!r}"
+            )
+            self.page.keyboard.press("Escape")
+            dialog.first.wait_for(state="hidden", timeout=TIMEOUT_MS)
+
+    def next_value(self) -> str:
+        self.flips += 1
+        if self.flips % 2 == 0 or not self.base:
+            return self.base or "50"
+        step = float(self.input.get_attribute("step") or 1)
+        high = self.input.get_attribute("max")
+        value = float(self.base) + step
+        if high is not None and value > float(high):
+            value = float(self.base) - step
+        return f"{value:g}"
+
+    def interact(self) -> float:
+        """Type a new value, press Enter, return ms until the chart holds the new data."""
+        self.page.bring_to_front()
+        self.input.fill(self.next_value())
+        self.page.evaluate("() => window.__bench.arm()")
+        self.input.press("Enter")
+        self.page.wait_for_function("() => window.__bench.t1 !== null", timeout=TIMEOUT_MS)
+        elapsed = float(self.page.evaluate("() => window.__bench.t1 - window.__bench.t0"))
+        wait_settled(self.page)
+        return elapsed
+
+
+def measure(targets: Sequence[Target], rounds: int, warmup: int = 3) -> dict[str, list[float]]:
+    with contextlib.ExitStack() as stack:
+        app = stack.enter_context(serve(False, label="browser-app"))
+        ref = stack.enter_context(serve(True, label="browser-reference"))
+        browser = stack.enter_context(chromium())
+        tabs = [Tab(browser, ref.url, REFERENCE)]
+        tabs += [Tab(browser, app.url, t) for t in targets]
+        times: dict[str, list[float]] = {tab.target.name: [] for tab in tabs}
+        for index in range(warmup + rounds):
+            for tab in tabs:
+                elapsed = tab.interact()
+                if index >= warmup:
+                    times[tab.target.name].append(elapsed)
+        return times
+
+
+def figures(times: dict[str, list[float]]) -> list[Figure]:
+    ref = times[REFERENCE.name]
+    out = []
+    for name, values in times.items():
+        if name == REFERENCE.name:
+            continue
+        details: dict[str, Any] = {"rounds": len(values)}
+        out.append(
+            Figure(
+                f"Chromium {name} median",
+                median(values),
+                median(ref),
+                "ms",
+                "ratio <= 1.15",
+                1.15,
+                details=details,
+            )
+        )
+        out.append(
+            Figure(
+                f"Chromium {name} p95",
+                percentile(values, 95),
+                percentile(ref, 95),
+                "ms",
+                "ratio <= 1.15",
+                1.15,
+            )
+        )
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> list[Figure]:
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--pages", nargs="*", help="RetroEdu pages (default: every calculator page)")
+    p.add_argument("--rounds", type=int, default=30, help="timed changes per page")
+    p.add_argument("--quick", action="store_true", help="5 rounds (tooling check)")
+    args = p.parse_args(argv)
+    rounds = 5 if args.quick else args.rounds
+    targets = page_targets(args.pages)
+    note(f"Chromium: {rounds} changes each on {[t.name for t in targets]} and the reference")
+    out = figures(measure(targets, rounds))
+    report(
+        "browser_latency",
+        f"Interaction latency in Chromium (input change -> chart redrawn, {rounds} rounds)",
+        out,
+    )
+    return out
+
+
+if __name__ == "__main__":
+    main()

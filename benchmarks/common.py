@@ -1,0 +1,362 @@
+"""What every benchmark shares: the pages it measures, starting servers, statistics, the result table.
+
+A *target* is one page to measure: a RetroEdu page served by `app.py`, or the reference app
+(`benchmarks/reference_app.py`: one number input and one Plotly chart), which is served from a
+temporary directory holding a copy of RetroEdu's `.streamlit/config.toml`, so both run with exactly
+the same settings.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+import math
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+CONFIG_DIR = ROOT / ".streamlit"
+REFERENCE_APP = Path(__file__).resolve().parent / "reference_app.py"
+ARTIFACTS = ROOT / "artifacts" / "bench"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One page to measure and the widgets a benchmark changes on it (by widget key)."""
+
+    name: str
+    url_path: str  # "" for the reference app (a single-page app)
+    drive: tuple[str, ...]  # widget keys changed in turn, e.g. ("age", "resting_hr")
+    script: str = ""  # page script relative to the repo ("" for the reference app)
+
+    @property
+    def is_reference(self) -> bool:
+        return self.script == ""
+
+
+REFERENCE = Target("reference", "", ("value",))
+# Pages by script; the URL path is read from app.py's navigation, so a renamed path still works.
+HOME = Target("home", "home", ("units",), "views/home.py")
+CALCULATORS = (
+    Target("heart-rate", "heart-rate", ("age", "resting_hr"), "views/heart_rate.py"),
+    Target("calories", "calories", ("weight", "speed"), "views/calories.py"),
+)
+KNOWN = {target.name: target for target in (REFERENCE, HOME, *CALCULATORS)}
+
+
+def navigation() -> dict[str, str]:
+    """Script -> URL path for every page in app.py's SECTIONS (read from the source, not run)."""
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            names = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            if any(isinstance(n, ast.Name) and n.id == "SECTIONS" for n in names) and node.value:
+                sections = ast.literal_eval(node.value)
+                return {entry[0]: entry[3] for entries in sections.values() for entry in entries}
+    return {}
+
+
+def resolve(target: Target) -> Target | None:
+    """The target with its URL path as app.py registers it, or None if it is not registered."""
+    if target.is_reference:
+        return target
+    path = navigation().get(target.script)
+    if path is None or not (ROOT / target.script).is_file():
+        return None
+    return replace(target, url_path=path)
+
+
+def page_targets(names: Sequence[str] | None = None) -> list[Target]:
+    """The RetroEdu pages to measure: the named ones, else every registered calculator page.
+
+    Until a calculator page is in the navigation, the home page stands in so the tooling can run.
+    """
+    if names:
+        unknown = [name for name in names if name not in KNOWN or name == "reference"]
+        if unknown:
+            choices = sorted(set(KNOWN) - {"reference"})
+            raise SystemExit(f"unknown page(s) {unknown}; choose from {choices}")
+        chosen = [resolve(KNOWN[name]) for name in names]
+        missing = [name for name, found in zip(names, chosen, strict=True) if found is None]
+        if missing:
+            raise SystemExit(f"page(s) {missing} are not (yet) in app.py's navigation")
+        return [found for found in chosen if found is not None]
+    found = [t for t in map(resolve, CALCULATORS) if t is not None]
+    missing = [t.script for t in CALCULATORS if resolve(t) is None]
+    if missing:
+        note(f"not (yet) in app.py's navigation, so not measured: {missing}")
+    if not found:
+        note("no calculator page is registered in app.py yet; measuring the home page instead")
+        return [resolve(HOME) or HOME]
+    return found
+
+
+def note(message: str) -> None:
+    """Progress output goes to stderr so stdout holds only the figures."""
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Servers
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def health_ok(url: str, timeout_s: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=timeout_s) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def reference_dir() -> Iterator[Path]:
+    """A temporary directory holding the reference app and a copy of RetroEdu's config."""
+    with tempfile.TemporaryDirectory(prefix="retroedu-ref-") as tmp:
+        folder = Path(tmp)
+        shutil.copy2(REFERENCE_APP, folder / "reference_app.py")
+        shutil.copytree(CONFIG_DIR, folder / ".streamlit")
+        yield folder
+
+
+def server_command(script: Path, port: int, flags: Mapping[str, str] | None = None) -> list[str]:
+    """`streamlit run` on 127.0.0.1:port; `flags` are extra config options ({"runner.x": "y"})."""
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+    ]
+    for option, value in (flags or {}).items():
+        command += [f"--{option}", value]
+    return command
+
+
+@dataclass
+class Server:
+    """A running `streamlit run` process with its URL and a psutil handle for CPU and memory."""
+
+    url: str
+    proc: subprocess.Popen[bytes]
+    started_at: float  # time.perf_counter() just before the process was started
+
+    @property
+    def process(self) -> psutil.Process:
+        return psutil.Process(self.proc.pid)
+
+    def cpu_seconds(self) -> float:
+        times = self.process.cpu_times()
+        return float(times.user + times.system)
+
+    def rss_mb(self) -> float:
+        return float(self.process.memory_info().rss) / 2**20
+
+
+def wait_healthy(server: Server, timeout_s: float = 90.0, poll_s: float = 0.2) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early with code {server.proc.returncode}")
+        if health_ok(server.url, timeout_s=1.0):
+            return
+        time.sleep(poll_s)
+    raise RuntimeError(f"streamlit did not become healthy at {server.url} within {timeout_s} s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def serve(
+    reference: bool,
+    flags: Mapping[str, str] | None = None,
+    label: str = "",
+    wait: bool = True,
+    port: int | None = None,
+    poll_s: float = 0.2,
+    env: Mapping[str, str] | None = None,
+) -> Iterator[Server]:
+    """Start RetroEdu (`app.py` from the repo root) or the reference app; stop it afterwards.
+
+    Both read the same `.streamlit/config.toml`; `flags` override options for both alike.
+    """
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = label or ("reference" if reference else "app")
+    with contextlib.ExitStack() as stack:
+        if reference:
+            folder = stack.enter_context(reference_dir())
+            script, cwd = folder / "reference_app.py", folder
+        else:
+            script, cwd = APP, ROOT
+        port = port or free_port()
+        log = stack.enter_context((ARTIFACTS / f"server-{name}.log").open("wb"))
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            server_command(script, port, flags),
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+        )
+        server = Server(f"http://127.0.0.1:{port}", proc, started)
+        try:
+            if wait:
+                wait_healthy(server, poll_s=poll_s)
+            yield server
+        finally:
+            stop(proc)
+
+
+# --------------------------------------------------------------------------------------------
+# Statistics
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0..100) with linear interpolation; NaN for no values.
+
+    >>> percentile([1, 2, 3, 4], 50), percentile([1, 2, 3, 4], 100), percentile([5], 95)
+    (2.5, 4.0, 5.0)
+    """
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * q / 100
+    low, high = math.floor(rank), math.ceil(rank)
+    return float(ordered[low] + (ordered[high] - ordered[low]) * (rank - low))
+
+
+def median(values: Sequence[float]) -> float:
+    return float(statistics.median(values)) if values else math.nan
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class Figure:
+    """One line of the result table: a measured value next to the reference and the target."""
+
+    figure: str
+    value: float
+    reference: float | None = None
+    unit: str = ""
+    target: str = ""  # e.g. "ratio <= 1.15" or "<= 2 MB"
+    limit: float | None = None  # the number the target compares with
+    # "ratio": value/reference <= limit; "min-ratio": value/reference >= limit;
+    # "value": value <= limit; "min": value >= limit
+    compare: str = "ratio"
+    details: dict[str, float | int | str] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.reference is None or not self.reference or math.isnan(self.reference):
+            return None
+        return self.value / self.reference
+
+    @property
+    def passed(self) -> bool | None:
+        if self.limit is None or math.isnan(self.value):
+            return None
+        if self.compare == "ratio":
+            return None if self.ratio is None else self.ratio <= self.limit
+        if self.compare == "min-ratio":
+            return None if self.ratio is None else self.ratio >= self.limit
+        if self.compare == "min":
+            return self.value >= self.limit
+        return self.value <= self.limit
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if math.isnan(value):
+        return "n/a"
+    text = f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
+    return f"{text} {unit}".strip()
+
+
+def table(figures: Sequence[Figure], title: str = "") -> str:
+    """A plain-text table: figure, value, reference, ratio, target, pass/fail."""
+    header = ("figure", "value", "reference", "ratio", "target", "result")
+    rows = [
+        (
+            item.figure,
+            _fmt(item.value, item.unit),
+            _fmt(item.reference, item.unit),
+            "-" if item.ratio is None else f"{item.ratio:.2f}x",
+            item.target or "-",
+            {True: "PASS", False: "FAIL", None: "-"}[item.passed],
+        )
+        for item in figures
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [title] if title else []
+    lines.append("  ".join(text.ljust(width) for text, width in zip(header, widths, strict=True)))
+    lines.append("  ".join("-" * width for width in widths))
+    lines += ["  ".join(t.ljust(w) for t, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(lines)
+
+
+def machine_note() -> str:
+    """Load and core count, printed with every table: figures from a busy machine are noisier."""
+    load1, load5, _ = os.getloadavg()
+    return (
+        f"machine: {os.cpu_count()} cores, load average {load1:.2f} (1 min) / {load5:.2f} (5 min), "
+        f"Python {sys.version.split()[0]}"
+    )
+
+
+def save(name: str, figures: Sequence[Figure], extra: Mapping[str, object] | None = None) -> Path:
+    """Write the figures as JSON under artifacts/bench/ (for comparing runs)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.json"
+    payload = {
+        "machine": machine_note(),
+        "time": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "figures": [
+            asdict(item) | {"ratio": item.ratio, "passed": item.passed} for item in figures
+        ],
+        **(extra or {}),
+    }
+    path.write_text(json.dumps(payload, indent=2, default=str), encoding="utf-8")
+    return path
+
+
+def report(name: str, title: str, figures: Sequence[Figure]) -> None:
+    """Print the table (stdout) and save it as JSON."""
+    print()
+    print(table(figures, title))
+    print(machine_note())
+    save(name, figures)

@@ -1,0 +1,90 @@
+"""The benchmark tooling's own logic (no timing here): statistics, verdicts, protocol, nginx set-up."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from streamlit.proto.NumberInput_pb2 import NumberInput
+
+from benchmarks.common import Figure, navigation, percentile, table
+from benchmarks.protocol import Widget, loopback_only
+from benchmarks.replicas import nginx_conf, spread
+
+
+def test_percentile_interpolates_between_ranks() -> None:
+    # ranks 0..3 of [10, 20, 30, 40]; p95 sits at rank 2.85 -> 30 + 0.85 * (40 - 30) = 38.5
+    assert percentile([40, 10, 30, 20], 95) == pytest.approx(38.5)
+    assert percentile([40, 10, 30, 20], 50) == pytest.approx(25.0)
+
+
+def test_figure_verdicts() -> None:
+    assert Figure("a", 110.0, 100.0, limit=1.15).passed is True  # 1.10x <= 1.15
+    assert Figure("a", 120.0, 100.0, limit=1.15).passed is False  # 1.20x
+    assert Figure("a", 1.9, 1.0, limit=1.8, compare="min-ratio").passed is True
+    assert Figure("a", 0.5, limit=2.0, compare="value").passed is True
+    assert Figure("a", 1.0).passed is None  # no target: reported, not judged
+    text = table([Figure("rerun", 120.0, 100.0, "ms", "ratio <= 1.15", 1.15)])
+    assert "1.20x" in text
+    assert "FAIL" in text
+
+
+def test_number_input_alternates_within_its_bounds() -> None:
+    proto = NumberInput(
+        id="$$ID-abc-age", data_type=NumberInput.INT, step=1, has_min=True, min=10, has_max=True
+    )
+    proto.max = 100
+    proto.default = 100  # at the maximum, so the neighbour is below
+    widget = Widget(proto.id, "age", "number_input", proto)
+    assert [widget.next_value() for _ in range(4)] == [99, 100, 99, 100]
+    widget.value = 99
+    assert widget.state().int_value == 99
+
+
+def test_empty_optional_number_input_starts_at_its_minimum() -> None:
+    proto = NumberInput(id="$$ID-abc-rest", data_type=NumberInput.INT, step=1, has_min=True, min=30)
+    widget = Widget(proto.id, "rest", "number_input", proto)
+    assert widget.next_value() == 31
+
+
+def test_load_generator_refuses_non_loopback_hosts() -> None:
+    loopback_only("http://127.0.0.1:8501")
+    with pytest.raises(ValueError, match="loopback"):
+        loopback_only("http://example.org:8501")
+
+
+def test_navigation_is_read_from_app_py() -> None:
+    assert navigation()["views/home.py"] == "home"
+
+
+def test_access_log_spread_and_stickiness(tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    log.write_text(
+        "127.0.0.1:1 r1 /_stcore/health 200\n"
+        "127.0.0.1:1 r1 /_stcore/stream 101\n"
+        "127.0.0.1:2 r2 /_stcore/stream 101\n",
+        encoding="utf-8",
+    )
+    assert spread(log) == ({"127.0.0.1:1": 1, "127.0.0.1:2": 1}, True)
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("127.0.0.1:2 r1 /_stcore/health 200\n")  # r1 moved: not sticky
+    assert spread(log)[1] is False
+
+
+def test_nginx_config_upgrades_websockets_and_hashes_on_the_cookie(tmp_path: Path) -> None:
+    conf = nginx_conf(tmp_path, 8080, [8501, 8502])
+    assert "hash $retroedu_route consistent;" in conf
+    assert "proxy_set_header Upgrade $http_upgrade;" in conf
+    assert "listen 127.0.0.1:8080;" in conf
+    assert conf.count("server 127.0.0.1:85") == 2
+    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
+    if nginx is None:
+        pytest.skip("nginx is not installed; config text checked only")
+    path = tmp_path / "nginx.conf"
+    path.write_text(conf, encoding="utf-8")
+    result = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
