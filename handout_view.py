@@ -9,7 +9,9 @@ logged, and nothing is written to disk.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 
 import streamlit as st
 
@@ -17,7 +19,7 @@ import share_view
 import ui
 from retroedu import evidence
 from retroedu.content import load_page
-from retroedu.handout import PAPER_SIZES_MM, Paper, build_pdf
+from retroedu.handout import PAPER_SIZES_MM, Handout, Paper, build_pdf
 from retroedu.handout_content import compose
 from retroedu.settings import (
     ENERGY_KEYS,
@@ -67,6 +69,34 @@ def gather(page: str) -> tuple[HeartSettings, EnergySettings]:
     return heart_settings, energy_settings.in_units(ui.units())
 
 
+@functools.lru_cache(maxsize=64)
+def _composed(
+    heart_settings: HeartSettings,
+    energy_settings: EnergySettings,
+    link: str,
+    first_week: int,
+    paper: Paper,
+    date: str,
+) -> Handout:
+    """The handout's contents for these settings, composed once per distinct set (no name in it).
+
+    Composing walks every zone, mode and reference; a rerun that changes nothing on the handout
+    (most of them) reuses the result instead of paying for it again.
+    """
+    return compose(
+        heart_settings,
+        energy_settings,
+        words=load_page("handout"),
+        weeks=load_page("getting_started").meta["weeks"],
+        refs=evidence.references(),
+        link_url=link,
+        first_week=first_week,
+        person="",
+        date=date,
+        paper=paper,
+    )
+
+
 def render(page: str) -> None:
     """The handout section: optional name, paper size, starting week, PDF download."""
     words = load_page("handout").meta
@@ -97,17 +127,13 @@ def render(page: str) -> None:
         key="handout_week",
     )
     try:
-        handout = compose(
+        handout = _composed(
             heart_settings,
             energy_settings,
-            words=load_page("handout"),
-            weeks=weeks,
-            refs=evidence.references(),
-            link_url=link,
-            first_week=first_week,
-            person=name,
-            date=dt.date.today().strftime("%d %B %Y").lstrip("0"),
-            paper=paper,
+            link,
+            first_week,
+            paper,
+            dt.date.today().strftime("%d %B %Y").lstrip("0"),
         )
     except ValueError as problem:
         st.error(str(problem), icon=":material/error:")
@@ -115,7 +141,8 @@ def render(page: str) -> None:
     st.download_button(
         words["download_label"],
         # Built only when clicked, on the server; nothing is kept after the download.
-        data=lambda: build_pdf(handout),
+        # The name goes in only here, so it is never part of anything cached or kept.
+        data=lambda: build_pdf(dataclasses.replace(handout, person=" ".join(name.split()))),
         file_name=f"retroedu-handout-{paper.lower()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
