@@ -16,8 +16,13 @@ international definitions: 1 lb = 0.45359237 kg and 1 mile = 1.609344 km exactly
 
 from __future__ import annotations
 
+import functools
 import math
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, ParamSpec, TypeVar
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 UnitSystem = Literal["metric", "imperial"]
 UNIT_SYSTEMS: tuple[UnitSystem, ...] = ("metric", "imperial")
@@ -47,6 +52,26 @@ def _finite(value: float, what: str) -> float:
     return number
 
 
+def _within_float_range(convert: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Refuse a conversion whose result leaves floating point (inf) or overflows, in words.
+
+    Inputs are checked one by one; this catches finite inputs whose *result* is too large,
+    e.g. a pace of 5e-324 min/km (an infinite speed).
+    """
+
+    @functools.wraps(convert)
+    def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            result = convert(*args, **kwargs)
+        except OverflowError:
+            raise ValueError("That number is too large to convert; check the value.") from None
+        if isinstance(result, float) and not math.isfinite(result):
+            raise ValueError("That number is too large to convert; check the value.")
+        return result
+
+    return checked
+
+
 def _non_negative(value: float, what: str, unit: str) -> float:
     number = _finite(value, what)
     if number < 0:
@@ -67,41 +92,49 @@ def check_system(system: str) -> UnitSystem:
     raise ValueError(f"Units must be 'metric' or 'imperial' (got {system!r}).")
 
 
+@_within_float_range
 def lb_to_kg(weight_lb: float) -> float:
     """Body mass in pounds to kilograms. [lb] -> [kg]"""
     return _non_negative(weight_lb, "body weight", "lb") * KG_PER_LB
 
 
+@_within_float_range
 def kg_to_lb(weight_kg: float) -> float:
     """Body mass in kilograms to pounds. [kg] -> [lb]"""
     return _non_negative(weight_kg, "body weight", "kg") / KG_PER_LB
 
 
+@_within_float_range
 def mph_to_kmh(speed_mph: float) -> float:
     """Speed in miles per hour to kilometres per hour. [mph] -> [km/h]"""
     return _non_negative(speed_mph, "speed", "mph") * KM_PER_MILE
 
 
+@_within_float_range
 def kmh_to_mph(speed_kmh: float) -> float:
     """Speed in kilometres per hour to miles per hour. [km/h] -> [mph]"""
     return _non_negative(speed_kmh, "speed", "km/h") / KM_PER_MILE
 
 
+@_within_float_range
 def kmh_to_m_min(speed_kmh: float) -> float:
     """Speed in km/h to metres per minute, the unit of the ACSM equations. [km/h] -> [m/min]"""
     return _non_negative(speed_kmh, "speed", "km/h") * M_MIN_PER_KMH
 
 
+@_within_float_range
 def m_min_to_kmh(speed_m_min: float) -> float:
     """Speed in metres per minute to km/h. [m/min] -> [km/h]"""
     return _non_negative(speed_m_min, "speed", "m/min") / M_MIN_PER_KMH
 
 
+@_within_float_range
 def kmh_to_m_s(speed_kmh: float) -> float:
     """Speed in km/h to metres per second, the unit most papers report. [km/h] -> [m/s]"""
     return _non_negative(speed_kmh, "speed", "km/h") * M_S_PER_KMH
 
 
+@_within_float_range
 def m_s_to_kmh(speed_m_s: float) -> float:
     """Speed in metres per second to km/h. [m/s] -> [km/h]"""
     return _non_negative(speed_m_s, "speed", "m/s") / M_S_PER_KMH
@@ -114,16 +147,19 @@ def _positive_speed(speed: float, unit: str) -> float:
     return number
 
 
+@_within_float_range
 def pace_min_per_km(speed_kmh: float) -> float:
     """Minutes per kilometre at a speed. [km/h] -> [min/km]"""
     return 60.0 / _positive_speed(speed_kmh, "km/h")
 
 
+@_within_float_range
 def pace_min_per_mile(speed_mph: float) -> float:
     """Minutes per mile at a speed. [mph] -> [min/mile]"""
     return 60.0 / _positive_speed(speed_mph, "mph")
 
 
+@_within_float_range
 def kmh_from_pace(pace_min: float, system: str) -> float:
     """Speed [km/h] from a pace in min/km (metric) or min/mile (imperial).
 
@@ -138,6 +174,7 @@ def kmh_from_pace(pace_min: float, system: str) -> float:
     return per_hour if units == "metric" else mph_to_kmh(per_hour)
 
 
+@_within_float_range
 def weight_to_kg(weight: float, system: str) -> float:
     """Body mass typed in the reader's units (kg or lb) to kilograms. [kg]"""
     if check_system(system) == "metric":
@@ -145,6 +182,7 @@ def weight_to_kg(weight: float, system: str) -> float:
     return lb_to_kg(weight)
 
 
+@_within_float_range
 def kg_to_weight(weight_kg: float, system: str) -> float:
     """Kilograms to the reader's mass unit (kg or lb)."""
     if check_system(system) == "metric":
@@ -152,6 +190,7 @@ def kg_to_weight(weight_kg: float, system: str) -> float:
     return kg_to_lb(weight_kg)
 
 
+@_within_float_range
 def speed_to_kmh(speed: float, system: str) -> float:
     """Speed typed in the reader's units (km/h or mph) to km/h. [km/h]"""
     if check_system(system) == "metric":
@@ -159,6 +198,7 @@ def speed_to_kmh(speed: float, system: str) -> float:
     return mph_to_kmh(speed)
 
 
+@_within_float_range
 def kmh_to_speed(speed_kmh: float, system: str) -> float:
     """km/h to the reader's speed unit (km/h or mph)."""
     if check_system(system) == "metric":
@@ -166,6 +206,7 @@ def kmh_to_speed(speed_kmh: float, system: str) -> float:
     return kmh_to_mph(speed_kmh)
 
 
+@_within_float_range
 def pace_from_kmh(speed_kmh: float, system: str) -> float:
     """Pace [min/km or min/mile] at a speed given in km/h, in the reader's units."""
     if check_system(system) == "metric":
@@ -173,6 +214,7 @@ def pace_from_kmh(speed_kmh: float, system: str) -> float:
     return pace_min_per_mile(kmh_to_mph(speed_kmh))
 
 
+@_within_float_range
 def format_pace(pace_min: float) -> str:
     """A pace in minutes as m:ss, rounded to the nearest second.
 

@@ -156,10 +156,12 @@ grade = fields[3].number_input(
 )
 minutes = fields[4].number_input(
     "Duration [min]",
-    min_value=MINUTES_BOUNDS[0],
-    max_value=MINUTES_BOUNDS[1],
-    value=30,
-    step=5,
+    # A decimal input: Streamlit 1.67 raises on NaN/inf arriving for a whole-number widget.
+    min_value=float(MINUTES_BOUNDS[0]),
+    max_value=float(MINUTES_BOUNDS[1]),
+    value=30.0,
+    step=5.0,
+    format="%.0f",
     key="minutes",
     bind="query-params",
     help=text["minutes_help"],

@@ -113,6 +113,8 @@ raw = ui.raw_params()
 with st.sidebar:
     number = st.number_input(
         "Go to slide",
+        # Whole numbers keep the link clean (?slide=3). Streamlit 1.67 raises on NaN/inf sent for
+        # a whole-number widget by a client that bypasses the browser (see test_hostile_params).
         min_value=1,
         max_value=len(slides),
         step=1,
