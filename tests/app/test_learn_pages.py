@@ -177,7 +177,8 @@ def test_references_page_groups_by_level_and_links_back_to_citing_pages() -> Non
 def test_home_facts_cite_through_the_evidence_system_and_link_to_learn() -> None:
     at = run_page("views/home.py")
     assert not at.exception
-    captions = [c.value for c in at.caption if c.value.startswith("Sources: ")]
+    # Normal text, not a caption: the faded caption colour failed contrast for the source links.
+    captions = [m.value for m in at.markdown if m.value.startswith("Sources: ")]
     assert len(captions) == 4
     assert "\u00a0·\u00a0lab](#src-wright2001 " in captions[0]
     assert "Sources" in [h.value for h in at.header]

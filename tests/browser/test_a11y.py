@@ -202,8 +202,26 @@ def test_calculators_work_with_the_keyboard_alone(
     page.context.close()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
-@pytest.mark.parametrize(("path", "script"), TOUR, ids=TOUR_IDS)
+KNOWN_LAYOUT_GAPS = {
+    ("calories", "zoom-200pct"): "views/calories.py card(): four st.metric cards side by side at "
+    "683 CSS px cut their labels and kcal values ('142 k...')",
+}
+LAYOUT_CASES = [
+    pytest.param(
+        path,
+        script,
+        size,
+        marks=[pytest.mark.xfail(reason=KNOWN_LAYOUT_GAPS[(Path(script).stem, size)], strict=True)]
+        if (Path(script).stem, size) in KNOWN_LAYOUT_GAPS
+        else [],
+        id=f"{Path(script).stem}-{size}",
+    )
+    for path, script in TOUR
+    for size in SIZES
+]
+
+
+@pytest.mark.parametrize(("path", "script", "size"), LAYOUT_CASES)
 def test_layout_holds_on_a_phone_and_at_200_percent_zoom(
     browser: Browser, base_url: str, path: str, script: str, size: str
 ) -> None:
@@ -211,9 +229,15 @@ def test_layout_holds_on_a_phone_and_at_200_percent_zoom(
     overflow = page.evaluate(
         """() => {
             const main = document.querySelector("[data-testid='stMain']");
+            // Text cut short with an ellipsis (a number that reads "142 k..." is not readable).
+            const cut = [...main.querySelectorAll("*")].filter((el) =>
+                getComputedStyle(el).textOverflow === "ellipsis" && el.scrollWidth > el.clientWidth + 1
+                && el.textContent.trim()
+            ).map((el) => el.textContent.trim().slice(0, 40));
             return {
                 page: document.documentElement.scrollWidth - window.innerWidth,
                 main: main.scrollWidth - main.clientWidth,
+                cut: cut,
             };
         }"""
     )
@@ -222,3 +246,4 @@ def test_layout_holds_on_a_phone_and_at_200_percent_zoom(
     page.context.close()
     assert overflow["page"] <= 1, f"the page scrolls sideways: {overflow}"
     assert overflow["main"] <= 1, f"the main block scrolls sideways: {overflow}"
+    assert overflow["cut"] == [], "text cut short"
