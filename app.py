@@ -80,7 +80,8 @@ def run() -> None:
         page_title="RetroEdu: backward walking and running",
         page_icon=str(ICON),
         layout="wide",
-        initial_sidebar_state="auto",
+        # The sidebar state is set once per run, in ui.frame(): sending "auto" here and
+        # "collapsed" there in the same run reopened the sidebar mid-presentation.
     )
     page = build_navigation()
     ui.frame()

@@ -59,6 +59,8 @@ def frame() -> None:
         # Projector: sidebar out of the way (still one click away), large high-contrast type.
         st.set_page_config(initial_sidebar_state="collapsed")
         st.html(PRESENT_CSS)
+    else:
+        st.set_page_config(initial_sidebar_state="auto")
 
 
 def present() -> bool:
@@ -83,8 +85,9 @@ def drop_infinite_numbers() -> dict[str, str]:
     """Remove link values that read as an infinite number ("inf", "1e999"); return them.
 
     Streamlit 1.67 raises OverflowError when such a value seeds a whole-number widget bound to
-    the URL (its number_input deserializer calls int() on it), so they are taken out before any
-    widget reads the link: from the address and from the copy Streamlit keeps for seeding widgets
+    the URL (its number_input deserializer calls int() on it). RetroEdu's number inputs are all
+    decimal now, but the guard stays so that a whole-number widget added later cannot turn a
+    link into a crash. The values are taken out before any widget reads the link: from the address and from the copy Streamlit keeps for seeding widgets
     on a page's first run (no public API reaches that copy). tests/app/test_links.py opens pages
     with such links to check this still holds after a Streamlit upgrade.
     """

@@ -1,8 +1,8 @@
 """Calorie-cost figure: kcal/min against speed for the four modes. No Streamlit.
 
-Colour says the gait (walking blue, running vermilion, Okabe-Ito) and the dash says the direction
-(forward solid, backward dashed), and every mode is named in the legend and the hover text, so
-nothing depends on colour alone. Thick lines are where the equation or the measurements hold, thin
+Colour says the gait (walking blue, running vermilion, Okabe-Ito), the dash says the direction
+(forward solid, backward dashed) and a marker shape says the mode, and every mode is named in the
+legend and the hover text, so nothing depends on colour alone. Thick lines are where the equation or the measurements hold, thin
 lines are extrapolation; the lower panel names each valid speed range in words. Backward modes carry
 a shaded band (the factor's low-high). Fonts are at least 14 px for a projector.
 
@@ -205,17 +205,20 @@ def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
         )
     customdata = np.round(np.column_stack([curve.low, curve.high]), 3).tolist()
     inside = curve.inside()
-    for name, keep, width, note, legend in (
-        (f"{curve.label} (extrapolated)", _joined(~inside), 1.5, ", extrapolated", False),
-        (curve.label, inside, 4, "", True),
+    # The in-range line carries its mode's marker shape, so walk and run differ by more than
+    # colour (and the legend shows the shape).
+    for name, keep, width, note, legend, shape in (
+        (f"{curve.label} (extrapolated)", _joined(~inside), 1.5, ", extrapolated", False, {}),
+        (curve.label, inside, 4, "", True, {"symbol": MODE_SYMBOLS[curve.key], "size": 9}),
     ):
         traces.append(
             {
                 "type": "scatter",
                 "x": x,
                 "y": _rounded(curve.central, keep),
-                "mode": "lines",
+                "mode": "lines+markers" if shape else "lines",
                 "line": {"color": colour, "dash": dash, "width": width},
+                **({"marker": {"color": colour, **shape}} if shape else {}),
                 "name": name,
                 "showlegend": legend,
                 "customdata": customdata,
@@ -332,16 +335,27 @@ def _range_traces(data: ChartData) -> tuple[list[Trace], list[Trace]]:
     return bars, labels
 
 
-def cost_by_speed_figure(data: ChartData, *, height_px: int = 700) -> go.Figure:
+def cost_by_speed_figure(
+    data: ChartData, *, height_px: int = 700, compact: bool = False
+) -> go.Figure:
     """kcal/min (gross) against speed for the four modes, bands, valid ranges, reference points.
 
     Built in one go from plain dicts (one validation pass), two panels sharing the speed axis.
+    `compact` draws the upper panel alone, without the published points: a slide's chart has no
+    room for four rows of projector-sized range labels, and its thick and thin lines still show
+    where the data reach.
+
+    >>> small = cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric"), compact=True)
+    >>> [trace.name for trace in small.data if trace.showlegend is not False]
+    ['Forward walk', 'Forward run', 'Backward walk', 'Backward run']
+    >>> small.layout.yaxis.domain, small.layout.xaxis.title.text, "yaxis2" in small.layout
+    ((0.0, 1.0), 'Speed [km/h]', False)
     """
     top = max(float(curve.high.max()) for curve in data.curves) * 1.05
     first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
-    bars, labels = _range_traces(data)
+    bars, labels = ([], []) if compact else _range_traces(data)
     traces = [trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit)]
-    traces += _reference_traces(data) + _reader_traces(data) + bars
+    traces += ([] if compact else _reference_traces(data)) + _reader_traces(data) + bars
     ticks = {"tickfont": {"size": SMALL_FONT_PX, "color": INK}}
     axis_title = {"size": FONT_PX, "color": INK}
     reader = {
@@ -357,7 +371,7 @@ def cost_by_speed_figure(data: ChartData, *, height_px: int = 700) -> go.Figure:
         "font": {"size": SMALL_FONT_PX, "color": INK},
         "bgcolor": "rgba(255,255,255,0.85)",
     }
-    layout = {
+    layout: dict[str, Any] = {
         "height": height_px,
         "font": {"size": FONT_PX, "color": INK},
         "paper_bgcolor": "rgba(0,0,0,0)",
@@ -422,6 +436,10 @@ def cost_by_speed_figure(data: ChartData, *, height_px: int = 700) -> go.Figure:
         ],
         "annotations": [reader, *labels],
     }
+    if compact:
+        layout["xaxis"] = {**layout["xaxis2"], "anchor": "y"}
+        layout["yaxis"] = {**layout["yaxis"], "domain": [0.0, 1.0]}
+        del layout["xaxis2"], layout["yaxis2"]
     return go.Figure({"data": traces, "layout": layout})
 
 

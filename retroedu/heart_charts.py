@@ -90,9 +90,15 @@ def _layout(height_px: int, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _column(column: str, spans: Sequence[Span], **marker: Any) -> dict[str, Any]:
+def _column(
+    column: str, spans: Sequence[Span], *, one_line: bool = False, **marker: Any
+) -> dict[str, Any]:
     """One column of stacked bands as a single bar trace (one bar per band, same x)."""
-    texts = [f"<b>{label}</b><br>{_bpm_range(low, high)}" for label, low, high in spans]
+    gap = " \u00b7 " if one_line else "<br>"
+    texts = [
+        f"<b>{_plain(label) if one_line else label}</b>{gap}{_bpm_range(low, high)}"
+        for label, low, high in spans
+    ]
     return {
         "type": "bar",
         "x": [column] * len(spans),
@@ -130,16 +136,25 @@ def zone_bands_figure(
     *,
     target: Target | None = None,
     height_px: int = 560,
+    one_line: bool = False,
 ) -> go.Figure:
     """Zones as stacked, labelled bands, one column per zone model, heart rate up the y axis.
 
     `columns` holds (column label, [(zone label, low [bpm], high [bpm]), ...]) from the lowest
     zone up. `target` adds a hatched column and dotted guide lines behind the bands at its
-    limits. Labels take two lines so they stay legible in a phone-width column.
+    limits. Labels take two lines so they stay legible in a phone-width column; `one_line` puts
+    each on one line, for a wide but short chart (a slide) where two lines overflow a band.
+
+    >>> zones = [("% of max HR", [("Zone 1", 90.0, 108.0)])]
+    >>> zone_bands_figure(zones, one_line=True).data[0].text
+    ('<b>Zone 1</b> \u00b7 90\u2013108',)
     """
     traces = [
         _column(
-            column, spans, color=[ZONE_COLOURS[i % len(ZONE_COLOURS)] for i in range(len(spans))]
+            column,
+            spans,
+            one_line=one_line,
+            color=[ZONE_COLOURS[i % len(ZONE_COLOURS)] for i in range(len(spans))],
         )
         for column, spans in columns
     ]
@@ -152,6 +167,7 @@ def zone_bands_figure(
             _column(
                 target.column,
                 [band],
+                one_line=one_line,
                 color="#FFFFFF",
                 pattern={"shape": "/", "fgcolor": "#8A939C", "solidity": 0.15},
             )

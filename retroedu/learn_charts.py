@@ -936,6 +936,23 @@ def timeline_alt(events: Sequence[TimelineEvent]) -> str:
     return f"Timeline of backward walking and running, oldest first: {listed}."
 
 
+def timeline_table(events: Sequence[TimelineEvent]) -> pd.DataFrame:
+    """The timeline's points as a table, oldest first (its data-table alternative).
+
+    >>> event = TimelineEvent(1991, "Adoboe, 100 m 13.6 s", "A record [@guinness2016].",
+    ...                       LEVEL_BY_ID["record"], ("guinness2016",))
+    >>> timeline_table([event]).to_dict("records")
+    [{'Year': 1991, 'Event': 'Adoboe, 100 m 13.6 s', 'Evidence': 'Official record'}]
+    """
+    return pd.DataFrame(
+        {
+            "Year": [event.year for event in events],
+            "Event": [event.label for event in events],
+            "Evidence": [event.level.label for event in events],
+        }
+    )
+
+
 def timeline_markdown(events: Sequence[TimelineEvent]) -> str:
     """The timeline as a Markdown list, oldest first, each item with its evidence level in words.
 

@@ -7,6 +7,8 @@ the units the sidebar's `units` parameter names (kg and km/h by default, lb and 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 import handout_view
@@ -23,6 +25,7 @@ BOUNDS: dict[str, dict[str, tuple[float, float, float]]] = {
 }
 GRADE_BOUNDS = (-energy.GRADE_LIMIT_PCT, energy.GRADE_LIMIT_PCT)
 MINUTES_BOUNDS = (1, 600)
+CARDS_CSS = Path(__file__).parent.parent / "assets" / "calories.css"
 # Session keys this page keeps for itself (not widgets, never in the URL).
 UNITS_SEEN = "calories_units_seen"
 PACE_PROBLEM = "calories_pace_problem"
@@ -80,7 +83,7 @@ def pace_typed(system: str) -> None:
 def card(result: energy.CostEstimate, minutes: float) -> None:
     """One mode: session kcal with its band, kcal/min, net and METs, and the data check."""
     rate, session = result.gross_kcal_per_min, result.session_kcal(minutes)
-    with st.container(border=True, height="stretch"):
+    with st.container(border=True, height="stretch", key=f"card_{result.mode.key}"):
         st.metric(f"{result.mode.label}, {minutes:g} min", f"{session.central:.0f} kcal")
         band = (
             f"band {session.low:.0f}{EN_DASH}{session.high:.0f} kcal"
@@ -199,9 +202,14 @@ estimates, run_minutes, walk_minutes = (
     result_set.run_minutes,
     result_set.walk_minutes,
 )
-for column, result in zip(st.columns(4), estimates, strict=True):
-    with column:
-        card(result, float(minutes))
+# Four cards in two pairs that wrap (assets/calories.css): one row on a wide screen, two rows when
+# narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
+st.html(CARDS_CSS)
+with st.container(horizontal=True, key="mode_cards"):
+    for pair in range(2):
+        with st.container(horizontal=True, key=f"mode_pair_{pair}"):
+            for result in estimates[2 * pair : 2 * pair + 2]:
+                card(result, float(minutes))
 
 st.info(
     say(

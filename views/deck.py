@@ -6,6 +6,7 @@ The slide number is in the URL (`slide`), so a coach can open a link at any slid
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -19,7 +20,7 @@ from retroedu.energy_charts import chart_data, cost_by_speed_alt, cost_by_speed_
 from retroedu.heart_charts import Target, zone_bands_alt, zone_bands_figure
 
 # Under a slide's words, a chart this tall leaves room for the buttons on a 1280x720 screen.
-CHART_HEIGHT_PX = 340
+CHART_HEIGHT_PX = 320
 STYLE = Path(__file__).parent.parent / "assets" / "deck.css"
 
 content = evidence.learn_page("deck")
@@ -27,9 +28,16 @@ slides = deck.slides(content.page, evidence.content_names())
 person = deck.example(content.page)
 
 
+def slide_number(value: float) -> int:
+    """The slide a widget value points to, rounded as the widget shows it ("%.0f": 2.5 -> 3),
+    and 1 for anything that is not a number."""
+    return min(len(slides), max(1, math.floor(value + 0.5))) if math.isfinite(value) else 1
+
+
 def step(change: int) -> None:
     """Move `change` slides on (a button callback: runs before the rerun that shows the slide)."""
-    current = st.session_state.get("slide", 1)
+    current = slide_number(st.session_state.get("slide", 1.0))
+    # A whole number, so the address shows ?slide=3 rather than ?slide=3.0.
     st.session_state["slide"] = min(len(slides), max(1, current + change))
 
 
@@ -40,13 +48,9 @@ def set_present(on: bool) -> None:
 @st.cache_data(max_entries=16, show_spinner=False)
 def energy_chart(system: str) -> tuple[go.Figure, str]:
     data = chart_data(person["weight_kg"], person["speed_kmh"], person["grade_pct"], system)
-    figure = cost_by_speed_figure(data, height_px=CHART_HEIGHT_PX)
-    # On a projector the side legend overflows at 20 px type: a legend row above the plot wraps
-    # instead, and a short axis title is not clipped.
-    figure.update_layout(
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"},
-        margin={"t": 90},
-    )
+    # One panel: at projector size four rows of range labels do not fit under a slide's words.
+    figure = cost_by_speed_figure(data, height_px=CHART_HEIGHT_PX, compact=True)
+    # A short axis title is not clipped at 20 px type.
     figure.update_layout(yaxis_title_text="kcal/min")
     return figure, cost_by_speed_alt(data)
 
@@ -66,7 +70,7 @@ def zones_chart() -> tuple[go.Figure, str]:
         heart.percent_of_max(high, max_bpm),
     )
     columns = (("% of max HR", spans),)
-    figure = zone_bands_figure(columns, target=target, height_px=CHART_HEIGHT_PX)
+    figure = zone_bands_figure(columns, target=target, height_px=CHART_HEIGHT_PX, one_line=True)
     return figure, zone_bands_alt(columns, target)
 
 
@@ -111,16 +115,19 @@ text = content.page.meta
 arrived = "slide" not in st.session_state
 raw = ui.raw_params()
 with st.sidebar:
-    number = st.number_input(
+    value = st.number_input(
         "Go to slide",
-        # Whole numbers keep the link clean (?slide=3). Streamlit 1.67 raises on NaN/inf sent for
-        # a whole-number widget by a client that bypasses the browser (see test_hostile_params).
-        min_value=1,
-        max_value=len(slides),
-        step=1,
+        # A decimal widget shown as a whole number: the link stays clean (?slide=3), and NaN or
+        # inf sent by a client that bypasses the browser reaches the page (which falls back to
+        # slide 1) instead of raising inside Streamlit 1.67's whole-number widget.
+        min_value=1.0,
+        max_value=float(len(slides)),
+        step=1.0,
+        format="%.0f",
         key="slide",
         bind="query-params",
     )
+number = slide_number(value)
 slide = slides[number - 1]
 
 if arrived:

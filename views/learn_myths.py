@@ -3,6 +3,8 @@
 Words, sources and the chart's numbers: content/myths.md.
 """
 
+import streamlit as st
+
 import learn_view
 import ui
 from retroedu import claim_chart, evidence
@@ -16,6 +18,11 @@ def energy_claims_chart() -> None:
         alt=claim_chart.describe(rows),
         filename="retroedu-claims-vs-measured",
     )
+    with st.expander(
+        "The numbers behind this chart", key="claims_numbers", on_change="rerun"
+    ) as box:
+        if box.open:
+            st.table(claim_chart.table(rows), hide_index=True)
 
 
 learn_view.render("myths", hooks={"energy_claims_chart": energy_claims_chart})

@@ -22,6 +22,9 @@ def timeline() -> None:
         filename="retroedu-backward-records-timeline",
         key="timeline",
     )
+    with st.expander("The timeline as a table", key="timeline_numbers", on_change="rerun") as box:
+        if box.open:
+            st.table(learn_charts.timeline_table(EVENTS), hide_index=True)
 
 
 def timeline_events() -> None:

@@ -103,28 +103,7 @@ def test_no_serious_axe_violations_in_either_theme(
     page.context.close()
 
 
-# Findings reported to the pages' owners; each entry fails loudly (strict) once it is fixed.
-KNOWN_CHART_GAPS = {
-    "calories": "retroedu/energy_charts.py: walk and run curves differ only in colour "
-    "(forward walk vs forward run both solid, backward walk vs backward run both dashed)",
-    "learn_myths": "views/learn_myths.py: the claims-vs-measured chart has no table of its numbers",
-    "learn_notable_users": "views/learn_notable_users.py: the timeline has a list of events but "
-    "no table",
-}
-CHART_CASES = [
-    pytest.param(
-        path,
-        script,
-        marks=[pytest.mark.xfail(reason=KNOWN_CHART_GAPS[Path(script).stem], strict=True)]
-        if Path(script).stem in KNOWN_CHART_GAPS
-        else [],
-        id=Path(script).stem,
-    )
-    for path, script in TOUR
-]
-
-
-@pytest.mark.parametrize(("path", "script"), CHART_CASES)
+@pytest.mark.parametrize(("path", "script"), TOUR, ids=TOUR_IDS)
 def test_charts_have_text_and_table_and_need_no_colour_vision(
     browser: Browser, base_url: str, path: str, script: str
 ) -> None:
@@ -202,20 +181,8 @@ def test_calculators_work_with_the_keyboard_alone(
     page.context.close()
 
 
-KNOWN_LAYOUT_GAPS = {
-    ("calories", "zoom-200pct"): "views/calories.py card(): four st.metric cards side by side at "
-    "683 CSS px cut their labels and kcal values ('142 k...')",
-}
 LAYOUT_CASES = [
-    pytest.param(
-        path,
-        script,
-        size,
-        marks=[pytest.mark.xfail(reason=KNOWN_LAYOUT_GAPS[(Path(script).stem, size)], strict=True)]
-        if (Path(script).stem, size) in KNOWN_LAYOUT_GAPS
-        else [],
-        id=f"{Path(script).stem}-{size}",
-    )
+    pytest.param(path, script, size, id=f"{Path(script).stem}-{size}")
     for path, script in TOUR
     for size in SIZES
 ]

@@ -100,6 +100,41 @@ def test_colour_never_carries_meaning_alone() -> None:
     assert legend[:4] == ["Forward walk", "Forward run", "Backward walk", "Backward run"]
 
 
+def test_walk_and_run_lines_also_differ_by_marker_shape() -> None:
+    # Forward walk and forward run share the solid dash, backward walk and run the dashed one:
+    # without a shape, a reader who cannot tell blue from vermilion could not tell them apart.
+    shown = traces(70.0, 6.0, 0.0, "metric")
+    shapes = {
+        name: (shown[name].mode, shown[name].marker.symbol)
+        for name in ("Forward walk", "Forward run", "Backward walk", "Backward run")
+    }
+    assert shapes == {
+        "Forward walk": ("lines+markers", "circle"),
+        "Forward run": ("lines+markers", "square"),
+        "Backward walk": ("lines+markers", "diamond"),
+        "Backward run": ("lines+markers", "triangle-up"),
+    }
+    # The shape is the one drawn at the reader's speed, so the two marks match.
+    for name, (_, symbol) in shapes.items():
+        assert shown[f"{name} at your speed"].marker.symbol == symbol
+
+
+def test_compact_figure_for_a_slide_keeps_the_four_modes_and_their_values() -> None:
+    data = chart_data(70.0, 6.0, 0.0, "metric")
+    full, compact = cost_by_speed_figure(data), cost_by_speed_figure(data, compact=True)
+    names = [trace.name for trace in compact.data]
+    assert not any("valid" in name or "Compendium" in name for name in names)
+    assert not compact.layout.annotations[1:]  # only "Your speed": no range labels
+    for trace in compact.data:
+        [same] = [t for t in full.data if t.name == trace.name]
+        assert trace.y == same.y
+    # 70 kg, backward run, 6 km/h = 100 m/min: net 0.2 x 100 = 20 ml/kg/min, x 1.35 backward = 27,
+    # + 3.5 resting = 30.5 ml/kg/min; x 70 kg / 1000 x 5 kcal/l = 10.675 kcal/min.
+    [point] = [t for t in compact.data if t.name == "Backward run at your speed"]
+    assert point.y[0] == pytest.approx(10.675, abs=1e-3)
+    assert compact.layout.xaxis.title.text == "Speed [km/h]"
+
+
 def test_fonts_are_big_enough_for_a_projector() -> None:
     figure = cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric"))
     assert figure.layout.font.size >= 14

@@ -103,3 +103,15 @@ def test_formulas_alt_text() -> None:
     assert "Fox: 200 to 140 bpm." in alt
     assert "You: age 50, 173 \u00b1 22 bpm (Tanaka)." in alt
     assert alt.endswith("Measured max: 185 bpm.")
+
+
+def test_one_line_labels_for_a_short_slide_chart() -> None:
+    # Maximum 180 bpm: the articles' 75-85 % target is 135-153 bpm; zone 1 (50-60 %) 90-108 bpm.
+    target = Target("Articles'<br>target", "75\u201385 %<br>of max", 135.0, 153.0)
+    figure = zone_bands_figure(
+        [("% of max HR", [("Zone 1", 90.0, 108.0)])], target=target, one_line=True
+    )
+    zone, band = figure.data
+    assert zone.text == ("<b>Zone 1</b> \u00b7 90\u2013108",)
+    assert band.text == ("<b>75\u201385 % of max</b> \u00b7 135\u2013153",)
+    assert not any("<br>" in text for trace in figure.data for text in trace.text)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retroedu import evidence, learn_charts
+from retroedu import claim_chart, evidence, learn_charts
 from retroedu.learn_charts import (
     FOOT_REGIONS,
     LEVEL_SYMBOLS,
@@ -27,6 +27,7 @@ from retroedu.learn_charts import (
     strip_citations,
     timeline_events,
     timeline_figure,
+    timeline_table,
 )
 
 
@@ -358,3 +359,29 @@ def test_empty_blocks_are_refused() -> None:
 
 def test_citations_are_stripped_cleanly() -> None:
     assert strip_citations("A [@a]; B [@b; @c], C.") == "A; B, C."
+
+
+def test_timeline_table_has_every_event_with_its_year_and_level_in_words() -> None:
+    table = timeline_table(EVENTS)
+    assert len(table) == len(EVENTS)
+    assert list(table.columns) == ["Year", "Event", "Evidence"]
+    rows = {row.Event: row for row in table.itertuples(index=False)}
+    mile = next(row for label, row in rows.items() if "5:54.25" in label)
+    assert (mile.Year, mile.Evidence) == (2015, "Official record")
+    tunney = next(row for label, row in rows.items() if "Tunney" in label)
+    assert tunney.Evidence == evidence.LEVEL_BY_ID["unconfirmed"].label
+    assert list(table["Year"]) == sorted(table["Year"])
+
+
+def test_claims_table_puts_the_claim_beside_the_two_laboratories() -> None:
+    chart = meta("myths")["chart"]
+    table = claim_chart.table(claim_chart.parse_rows(chart["rows"]))
+    rows = {row[0]: row[1:] for row in table.itertuples(index=False)}
+    # 3-6 times the calories = 200-500 % more; Wright & Weyand 2001: +35 % (SE 6, n = 4).
+    assert rows["\u201c3\u20136\u00d7 the calories\u201d"] == (
+        "claimed",
+        "+200 to +500 %",
+        "no source found",
+    )
+    assert rows["Running 3.0 m/s"] == ("measured", "+35 \u00b1 6 %", "Wright & Weyand 2001, 4 men")
+    assert rows["Walking 5 km/h, oxygen"][1] == "+48 %"  # Kim & Choi 2001
