@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Make the system tools the test suite needs available: a Chromium for the browser tests and
-# poppler's pdftoppm for rendering the handout PDF. Uses what the machine has; otherwise tries
+# Make the system tools the test suite needs available: a Chromium for the browser tests,
+# poppler's pdftoppm for rendering the handout PDF, and nginx for the replicas-behind-a-proxy test. Uses what the machine has; otherwise tries
 # Playwright's browser download; otherwise, on Debian/Ubuntu as root, installs the distro packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,4 +42,16 @@ if ! command -v pdftoppm >/dev/null 2>&1; then
     exit 1
   }
 fi
-echo "ensure_system_deps: Chromium and pdftoppm are available."
+have_nginx() {
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]
+}
+if ! have_nginx; then
+  # nginx-light where it exists (Debian 12); plain nginx elsewhere. Only the binary is used: the
+  # tests run it unprivileged on loopback with a generated config, so its service is not started.
+  apt_install nginx-light || apt_install nginx || true
+fi
+if ! have_nginx; then
+  echo "ensure_system_deps: nginx is missing; install it (e.g. 'apt-get install nginx') and re-run." >&2
+  exit 1
+fi
+echo "ensure_system_deps: Chromium, pdftoppm and nginx are available."
