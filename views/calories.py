@@ -11,12 +11,12 @@ from pathlib import Path
 
 import streamlit as st
 
-import handout_view
 import ui
-from calories_view import calculate, content, fixed_words
 from retroedu import energy
 from retroedu import units as u
 from retroedu.energy import EN_DASH
+from ui import handout_view
+from ui.calories_view import calculate, content, fixed_words
 
 #: Widget (min, max, default) in the reader's units; the URL carries values in these units.
 BOUNDS: dict[str, dict[str, tuple[float, float, float]]] = {

@@ -12,12 +12,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-import learn_view
 import ui
 from retroedu import deck, evidence, heart
 from retroedu import units as u
 from retroedu.energy_charts import chart_data, cost_by_speed_alt, cost_by_speed_figure
 from retroedu.heart_charts import Target, zone_bands_alt, zone_bands_figure
+from ui import learn_view
 
 # Under a slide's words, a chart this tall leaves room for the buttons on a 1280x720 screen.
 CHART_HEIGHT_PX = 320

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-import handout_view
 import ui
-from heart_view import TABS, age_view, zone_view
 from retroedu import heart
 from retroedu.evidence import learn_page
 from retroedu.settings import AGE_YEARS, MEASURED_BPM, RESTING_BPM, SEX_LABELS
+from ui import handout_view
+from ui.heart_view import TABS, age_view, zone_view
 
 SEXES = {label: key for key, label in SEX_LABELS.items()}
 FORMULA_KEYS = {formula.name: key for key, formula in heart.FORMULAS.items()}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import learn_view
 from retroedu import evidence
+from ui import learn_view
 
 home = evidence.learn_page("home")
 st.title(home.page.title)

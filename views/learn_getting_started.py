@@ -6,8 +6,8 @@ content/getting_started.md.
 
 import streamlit as st
 
-import learn_view
 from retroedu import evidence, learn_charts
+from ui import learn_view
 
 
 def plan_table() -> None:

@@ -5,9 +5,9 @@ Words, sources and the chart's numbers: content/myths.md.
 
 import streamlit as st
 
-import learn_view
 import ui
 from retroedu import claim_chart, evidence
+from ui import learn_view
 
 
 def energy_claims_chart() -> None:

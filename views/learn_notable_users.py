@@ -5,9 +5,9 @@ Words, sources and the timeline's events: content/notable_users.md.
 
 import streamlit as st
 
-import learn_view
 import ui
 from retroedu import evidence, learn_charts
+from ui import learn_view
 
 PAGE = evidence.learn_page("notable_users")
 

@@ -3,6 +3,6 @@
 Words and sources: content/posture.md.
 """
 
-import learn_view
+from ui import learn_view
 
 learn_view.render("posture")

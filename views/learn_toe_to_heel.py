@@ -5,9 +5,9 @@ Words, sources, the contact phases and the knee-load numbers: content/toe_to_hee
 
 import streamlit as st
 
-import learn_view
 import ui
 from retroedu import evidence, learn_charts
+from ui import learn_view
 
 PAGE = evidence.learn_page("toe_to_heel")
 

@@ -12,7 +12,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-import handout_view
 from retroedu.projector import FONT_PX
 from retroedu.settings import (
     ENERGY_KEYS,
@@ -23,6 +22,7 @@ from retroedu.settings import (
 )
 from retroedu.share import param_text
 from tests.conftest import APP, ROOT, figures, run_page
+from ui import handout_view
 
 HEART, CALORIES, DECK = "views/heart_rate.py", "views/calories.py", "views/deck.py"
 NOTICE = "could not be used"

@@ -15,7 +15,6 @@ import functools
 
 import streamlit as st
 
-import share_view
 import ui
 from retroedu import evidence
 from retroedu.content import load_page
@@ -30,6 +29,7 @@ from retroedu.settings import (
     heart_from_params,
 )
 from retroedu.share import param_text
+from ui import share_view
 
 HEART_PAGE, CALORIE_PAGE = "heart-rate", "calories"
 # Session keys (memory of this browser session only; never in the URL).

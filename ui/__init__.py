@@ -14,16 +14,16 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
-import share_view
 from retroedu.params import was_rejected
 from retroedu.projector import HEIGHT_PX as PROJECTOR_HEIGHT_PX
 from retroedu.projector import for_projector
+from ui import share_view
 
 UNITS = ("metric", "imperial")
 # The URL carries a selection widget's *displayed* text, so the options are shown as they are
 # (`?units=imperial`) and the units go in captions.
 UNIT_CAPTIONS = {"metric": "kg, km/h", "imperial": "lb, mph"}
-PRESENT_CSS = Path(__file__).parent / "assets" / "present.css"
+PRESENT_CSS = Path(__file__).parent.parent / "assets" / "present.css"
 # Session key: link values `drop_infinite_numbers` removed in this run (for the notice).
 DROPPED = "link_dropped"
 
