@@ -1,4 +1,4 @@
-"""Home: what backward locomotion is, a few measured facts, and where to go next."""
+"""Home: what backward locomotion is, a few measured facts, and links to every other page."""
 
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ for index, fact in enumerate(home.page.meta["facts"]):
         st.markdown(fact["detail"])
         st.markdown("Sources: " + home.cite(fact["refs"]))
 
-st.header(home.page.meta["learn_heading"])
-st.markdown(home.page.meta["learn_intro"])
-for script in home.page.meta["learn"]:
-    learn_view.page_link(script)
+for section in home.page.meta["sections"]:
+    st.header(section["heading"])
+    st.markdown(section["intro"])
+    for script in section["pages"]:
+        learn_view.page_link(script)
 
 learn_view.sources(home)

@@ -174,7 +174,7 @@ def test_references_page_groups_by_level_and_links_back_to_citing_pages() -> Non
     assert {"Why go backward", "Muscle activation", "Posture", "Myths and evidence"} <= links
 
 
-def test_home_facts_cite_through_the_evidence_system_and_link_to_learn() -> None:
+def test_home_facts_cite_through_the_evidence_system_and_link_to_every_page() -> None:
     at = run_page("views/home.py")
     assert not at.exception
     # Normal text, not a caption: the faded caption colour failed contrast for the source links.
@@ -182,11 +182,8 @@ def test_home_facts_cite_through_the_evidence_system_and_link_to_learn() -> None
     assert len(captions) == 4
     assert "\u00a0·\u00a0lab](#src-wright2001 " in captions[0]
     assert "Sources" in [h.value for h in at.header]
-    links = {link.proto.label for link in at.get("page_link")}
-    assert {
-        "Why go backward",
-        "Muscle activation",
-        "Posture",
-        "Myths and evidence",
-        "References",
-    } <= links
+    # Every page the navigation registers, except home itself (url path "").
+    linked = {link.proto.page for link in at.get("page_link")}
+    registered = {str(info["url_pathname"]) for info in at._registered_pages.values()}
+    assert linked == registered - {""}
+    assert [h.value for h in at.header][1:4] == ["Learn", "Calculate", "Present"]
