@@ -1,6 +1,6 @@
 """Every RetroEdu benchmark in one go, then one table of all figures next to their targets.
 
-    python -m benchmarks.run_all              # the real figures (about 25 minutes; a quiet machine)
+    python -m benchmarks.run_all              # the real figures (about 10 minutes on 2 cores; a quiet machine)
     python -m benchmarks.run_all --quick      # every benchmark, small and short (about 5 minutes)
     python -m benchmarks.run_all --only load memory
     python -m benchmarks.run_all --skip replicas
