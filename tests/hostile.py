@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from google.protobuf import text_format
 from streamlit.proto.NumberInput_pb2 import NumberInput as NumberInputProto
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
-from tests.conftest import APP, ROOT
+from tests.conftest import open_link, url_paths
 
 # A payload that runs sets this global (or opens a dialog): the browser tests look for both.
 PWNED = "__retroPwned"
@@ -144,25 +142,6 @@ class PageInputs:
 
 # The shared sidebar's keys (ui.frame); the deck's keys are its own.
 FRAME_KEYS = ("units", "present")
-
-
-@functools.cache
-def url_paths() -> dict[str, str]:
-    """Each page script app.py registers (relative to the repo) and its url path."""
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    return {
-        str(Path(str(info["script_path"])).resolve().relative_to(ROOT)): str(info["url_pathname"])
-        for info in at._registered_pages.values()
-    }
-
-
-def open_link(script: str, params: Mapping[str, str]) -> AppTest:
-    """Open `script` straight from a link with `params`, as a browser does."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at._page_hash = calc_hash(url_paths()[script])
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def nodes(at: AppTest) -> Iterator[Any]:

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_link
 from tests.hostile import (
     DANGEROUS_HTML,
     PAYLOADS,
@@ -36,7 +36,6 @@ from tests.hostile import (
     echo_probe,
     fields_of,
     html_bodies,
-    open_link,
     page_inputs,
     shown_text,
 )

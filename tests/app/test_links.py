@@ -4,13 +4,10 @@ lives in the URL, and the handout reads both calculators' settings the way the p
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from retroedu.projector import FONT_PX
 from retroedu.settings import (
@@ -21,7 +18,7 @@ from retroedu.settings import (
     heart_from_params,
 )
 from retroedu.share import param_text
-from tests.conftest import APP, ROOT, figures, run_page
+from tests.conftest import figures, open_link, run_page
 from ui import handout_view
 
 HEART, CALORIES, DECK = "views/heart_rate.py", "views/calories.py", "views/deck.py"
@@ -43,25 +40,6 @@ PAGE_KEYS = {
     CALORIES: (*ENERGY_KEYS, "units", "present"),
     DECK: ("slide", "units", "present"),
 }
-
-
-@functools.cache
-def url_paths() -> dict[str, str]:
-    """Each registered page script (relative to the repo) and its url path."""
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    return {
-        str(Path(str(info["script_path"])).resolve().relative_to(ROOT)): str(info["url_pathname"])
-        for info in at._registered_pages.values()
-    }
-
-
-def open_link(script: str, params: dict[str, str]) -> AppTest:
-    """Open `script` straight from a link, as a browser does: the first run asks for its page."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at._page_hash = calc_hash(url_paths()[script])  # what opening /<url path> asks for
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def no_exception(at: AppTest) -> None:
