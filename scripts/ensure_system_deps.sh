@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make the system tools the test suite needs available: a Chromium for the browser tests,
-# poppler's pdftoppm for rendering the handout PDF, and nginx for the replicas-behind-a-proxy test. Uses what the machine has; otherwise tries
-# Playwright's browser download; otherwise, on Debian/Ubuntu as root, installs the distro packages.
+# poppler's pdftoppm for rendering the handout PDF, and nginx for the replicas-behind-a-proxy
+# test. Uses what the machine has; otherwise tries Playwright's browser download (Chromium);
+# otherwise, on Debian/Ubuntu as root, installs the distro packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
