@@ -15,50 +15,50 @@ ICON = Path(__file__).parent / "assets" / "icon.png"
 # Each section lists (script, title, Material icon, url path). Pages arrive with their issues.
 SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
     "Start": [
-        ("views/home.py", "Home", ":material/home:", "home"),
+        ("app_pages/home.py", "Home", ":material/home:", "home"),
     ],
     "Learn": [
         (
-            "views/learn_why_backward.py",
+            "app_pages/learn_why_backward.py",
             "Why go backward",
             ":material/u_turn_left:",
             "why-backward",
         ),
-        ("views/learn_muscles.py", "Muscle activation", ":material/directions_run:", "muscles"),
+        ("app_pages/learn_muscles.py", "Muscle activation", ":material/directions_run:", "muscles"),
         (
-            "views/learn_toe_to_heel.py",
+            "app_pages/learn_toe_to_heel.py",
             "Toe-to-heel contact",
             ":material/footprint:",
             "toe-to-heel",
         ),
-        ("views/learn_posture.py", "Posture", ":material/accessibility_new:", "posture"),
+        ("app_pages/learn_posture.py", "Posture", ":material/accessibility_new:", "posture"),
         (
-            "views/learn_rehab_safety.py",
+            "app_pages/learn_rehab_safety.py",
             "Rehab and safety",
             ":material/health_and_safety:",
             "rehab-safety",
         ),
         (
-            "views/learn_getting_started.py",
+            "app_pages/learn_getting_started.py",
             "Getting started",
             ":material/calendar_month:",
             "getting-started",
         ),
         (
-            "views/learn_notable_users.py",
+            "app_pages/learn_notable_users.py",
             "Notable users and records",
             ":material/emoji_events:",
             "notable-users",
         ),
-        ("views/learn_myths.py", "Myths and evidence", ":material/rule:", "myths"),
-        ("views/learn_references.py", "References", ":material/menu_book:", "references"),
+        ("app_pages/learn_myths.py", "Myths and evidence", ":material/rule:", "myths"),
+        ("app_pages/learn_references.py", "References", ":material/menu_book:", "references"),
     ],
     "Calculate": [
-        ("views/heart_rate.py", "Heart-rate zones", ":material/monitor_heart:", "heart-rate"),
-        ("views/calories.py", "Calorie cost", ":material/local_fire_department:", "calories"),
+        ("app_pages/heart_rate.py", "Heart-rate zones", ":material/monitor_heart:", "heart-rate"),
+        ("app_pages/calories.py", "Calorie cost", ":material/local_fire_department:", "calories"),
     ],
     "Present": [
-        ("views/deck.py", "Team talk", ":material/slideshow:", "team-talk"),
+        ("app_pages/deck.py", "Team talk", ":material/slideshow:", "team-talk"),
     ],
 }
 

@@ -119,7 +119,7 @@ class Tab:
         self.target = target
         self.page = browser.new_page(viewport=VIEWPORT)
         # Open the app's root, then follow the sidebar link, as a reader does. (A direct link to
-        # a page is served differently while a `views/` folder sits next to app.py.)
+        # a page is served differently while a `app_pages/` folder sits next to app.py.)
         self.page.goto(f"{base_url}/", timeout=TIMEOUT_MS)
         wait_settled(self.page)
         self.dismiss_dialog()

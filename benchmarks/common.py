@@ -50,10 +50,10 @@ class Target:
 
 REFERENCE = Target("reference", "", ("value",))
 # Pages by script; the URL path is read from app.py's navigation, so a renamed path still works.
-HOME = Target("home", "home", ("units",), "views/home.py")
+HOME = Target("home", "home", ("units",), "app_pages/home.py")
 CALCULATORS = (
-    Target("heart-rate", "heart-rate", ("age", "resting_hr"), "views/heart_rate.py"),
-    Target("calories", "calories", ("weight", "speed"), "views/calories.py"),
+    Target("heart-rate", "heart-rate", ("age", "resting_hr"), "app_pages/heart_rate.py"),
+    Target("calories", "calories", ("weight", "speed"), "app_pages/calories.py"),
 )
 KNOWN = {target.name: target for target in (REFERENCE, HOME, *CALCULATORS)}
 

@@ -275,7 +275,7 @@ class StreamlitSession:
                 elif kind == "page_info_changed":
                     self.query_string = msg.page_info_changed.query_string
                 elif kind == "page_not_found":
-                    # Sent when the URL path is not a `views/`-folder page; app.py then routes it.
+                    # Sent when the URL path is not a `app_pages/`-folder page; app.py then routes it.
                     # Readers see a "Page not found" dialog, so it is counted, not ignored.
                     result.not_found = True
                 elif kind == "delta":

@@ -21,7 +21,7 @@ def run_page(script: str | None = None, params: Mapping[str, str] | None = None)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
-    if script is not None and script != "views/home.py":
+    if script is not None and script != "app_pages/home.py":
         at.switch_page(script).run()
     return at
 

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
-from retroedu.params import was_rejected
-from retroedu.projector import HEIGHT_PX as PROJECTOR_HEIGHT_PX
-from retroedu.projector import for_projector
+from retroedu.figures.projector import HEIGHT_PX as PROJECTOR_HEIGHT_PX
+from retroedu.figures.projector import for_projector
+from retroedu.links.params import was_rejected
 from ui import share_view
 
 UNITS = ("metric", "imperial")

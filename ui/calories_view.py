@@ -1,6 +1,6 @@
 """Streamlit glue for the calorie-cost page: what it computes and renders once, then reuses.
 
-Kept out of `views/calories.py` because a page script runs top to bottom on every rerun, which
+Kept out of `app_pages/calories.py` because a page script runs top to bottom on every rerun, which
 would rebuild these cached functions (and their dataclasses) each time; a module is imported once.
 """
 
@@ -12,10 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from retroedu import energy
-from retroedu.energy import EN_DASH
-from retroedu.energy_charts import chart_data, cost_by_speed_alt, cost_by_speed_figure
-from retroedu.evidence import LearnPage, learn_page
+from retroedu.content.evidence import LearnPage, learn_page
+from retroedu.figures.energy import chart_data, cost_by_speed_alt, cost_by_speed_figure
+from retroedu.models import energy
+from retroedu.models.energy import EN_DASH
 
 
 def content() -> LearnPage:

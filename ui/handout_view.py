@@ -16,11 +16,11 @@ import functools
 import streamlit as st
 
 import ui
-from retroedu import evidence
-from retroedu.content import load_page
-from retroedu.handout import PAPER_SIZES_MM, Handout, Paper, build_pdf
-from retroedu.handout_content import compose
-from retroedu.settings import (
+from retroedu.content import evidence
+from retroedu.content.pages import load_page
+from retroedu.exports.handout import compose
+from retroedu.exports.handout_pdf import PAPER_SIZES_MM, Handout, Paper, build_pdf
+from retroedu.links.settings import (
     ENERGY_KEYS,
     HEART_KEYS,
     EnergySettings,
@@ -28,7 +28,7 @@ from retroedu.settings import (
     energy_from_params,
     heart_from_params,
 )
-from retroedu.share import param_text
+from retroedu.links.urls import param_text
 from ui import share_view
 
 HEART_PAGE, CALORIE_PAGE = "heart-rate", "calories"

@@ -1,6 +1,6 @@
 """Streamlit glue for the heart-rate page: its tables and figures, built once per set of inputs.
 
-These live outside `views/heart_rate.py` because Streamlit runs a page script afresh on every
+These live outside `app_pages/heart_rate.py` because Streamlit runs a page script afresh on every
 rerun: cached functions defined there would be decorated (and their source hashed) every time.
 Results are cached as shared, read-only resources keyed by plain numbers. Nothing mutates them,
 and handing back the same object is cheaper than unpickling a copy (for a Plotly figure, dearer
@@ -15,8 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from retroedu import heart
-from retroedu.heart_charts import (
+from retroedu.figures.heart import (
     AgeMark,
     Span,
     Target,
@@ -25,6 +24,7 @@ from retroedu.heart_charts import (
     zone_bands_alt,
     zone_bands_figure,
 )
+from retroedu.models import heart
 
 #: Zone tables shown on the page, by zone model: (model, front-matter note, tab label).
 TABS = (

@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from retroedu import evidence
-from retroedu.evidence import LearnPage, QuizQuestion
+from retroedu.content import evidence
+from retroedu.content.evidence import LearnPage, QuizQuestion
 
 LEGEND_INTRO = (
     "Each claim carries a marker such as **[3 · lab]**: the number leads to the source list at the "

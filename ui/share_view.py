@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from retroedu.share import app_base, page_url
+from retroedu.links.urls import app_base, page_url
 
 HTML = """
 <div class="share">

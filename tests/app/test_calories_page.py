@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import figures, run_page
 
-PAGE = "views/calories.py"
+PAGE = "app_pages/calories.py"
 
 
 def trace(at: AppTest, name: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import figures, run_page
 
-PAGE = "views/heart_rate.py"
+PAGE = "app_pages/heart_rate.py"
 DASH = "\u2013"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from retroedu import evidence
+from retroedu.content import evidence
 from tests.conftest import APP, figures, run_page
 
 # The order the issue asks for; pages written later slot into it.
@@ -175,7 +175,7 @@ def test_references_page_groups_by_level_and_links_back_to_citing_pages() -> Non
 
 
 def test_home_facts_cite_through_the_evidence_system_and_link_to_every_page() -> None:
-    at = run_page("views/home.py")
+    at = run_page("app_pages/home.py")
     assert not at.exception
     # Normal text, not a caption: the faded caption colour failed contrast for the source links.
     captions = [m.value for m in at.markdown if m.value.startswith("Sources: ")]

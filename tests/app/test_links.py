@@ -9,19 +9,19 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from retroedu.projector import FONT_PX
-from retroedu.settings import (
+from retroedu.figures.projector import FONT_PX
+from retroedu.links.settings import (
     ENERGY_KEYS,
     HEART_KEYS,
     EnergySettings,
     energy_from_params,
     heart_from_params,
 )
-from retroedu.share import param_text
+from retroedu.links.urls import param_text
 from tests.conftest import figures, open_link, run_page
 from ui import handout_view
 
-HEART, CALORIES, DECK = "views/heart_rate.py", "views/calories.py", "views/deck.py"
+HEART, CALORIES, DECK = "app_pages/heart_rate.py", "app_pages/calories.py", "app_pages/deck.py"
 NOTICE = "could not be used"
 
 # Non-default values for every setting of every page that has settings.
@@ -96,8 +96,8 @@ HOSTILE = ["abc", "-999", "1e309", "inf", "nan", "<script>alert(1)</script>", ""
         (CALORIES, "grade"),
         (CALORIES, "minutes"),
         (DECK, "slide"),
-        ("views/home.py", "units"),
-        ("views/home.py", "present"),
+        ("app_pages/home.py", "units"),
+        ("app_pages/home.py", "present"),
     ],
 )
 def test_hostile_values_open_with_defaults_and_a_short_notice(

@@ -28,7 +28,7 @@ PAGES = registered_pages()
 
 
 def test_navigation_has_home_first_and_pages_exist() -> None:
-    assert "views/home.py" in PAGES
+    assert "app_pages/home.py" in PAGES
     for page in PAGES:
         assert (ROOT / page).is_file(), page
 

@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Response, expect
 from pypdf import PdfReader
 
-from retroedu import deck, evidence, heart
+from retroedu.content import deck, evidence
+from retroedu.models import heart
 from tests.browser.conftest import (
     PHONE,
     SHOTS,

@@ -29,16 +29,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retroedu import claim_chart, energy, energy_charts, heart, learn_charts, params, share
-from retroedu import settings as app_settings
-from retroedu import units as u
-from retroedu.content import parse_page
-from retroedu.evidence import (
+from retroedu.content.evidence import (
     cited_keys,
     escape_markdown,
     malformed_markers,
     parse_references,
 )
+from retroedu.content.pages import parse_page
+from retroedu.figures import claims as claim_chart
+from retroedu.figures import energy as energy_charts
+from retroedu.figures import learn as learn_charts
+from retroedu.links import params
+from retroedu.links import settings as app_settings
+from retroedu.links import urls as share
+from retroedu.models import energy, heart
+from retroedu.models import units as u
 
 EXAMPLES = settings(
     max_examples=60,

@@ -56,7 +56,7 @@ def test_load_generator_refuses_non_loopback_hosts() -> None:
 
 
 def test_navigation_is_read_from_app_py() -> None:
-    assert navigation()["views/home.py"] == "home"
+    assert navigation()["app_pages/home.py"] == "home"
 
 
 def test_access_log_spread_and_stickiness(tmp_path: Path) -> None:

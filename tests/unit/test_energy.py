@@ -1,6 +1,6 @@
 """Energy model: values worked by hand from the cited equations, properties, and every refusal.
 
-The model (retroedu/energy.py), with S = speed [m/min] and G = grade as a fraction:
+The model (retroedu/models/energy.py), with S = speed [m/min] and G = grade as a fraction:
   forward walk   VO2 = 3.5 + 0.1*S + 1.8*S*G                  (ACSM)
   forward run    VO2 = 3.5 + 0.2*S + 0.9*S*G                  (ACSM)
   backward walk  VO2 = 3.5 + k_walk*0.1*S + 1.8*S*G           k_walk = 1.8 (low 1.6, high 1.9)
@@ -19,9 +19,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from retroedu import energy
-from retroedu import units as u
-from retroedu.evidence import learn_page
+from retroedu.content.evidence import learn_page
+from retroedu.models import energy
+from retroedu.models import units as u
 
 KG70 = 70.0 / 1000.0 * 5.0  # kcal per (ml/kg/min) for 70 kg = 0.35
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from retroedu.energy_charts import (
+from retroedu.figures.energy import (
     GAIT_COLOURS,
     chart_data,
     cost_by_speed_alt,

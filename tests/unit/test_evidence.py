@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from retroedu import evidence
-from retroedu.content import parse_page
-from retroedu.evidence import LEVEL_BY_ID, LEVELS, check_page, parse_references
+from retroedu.content import evidence
+from retroedu.content.evidence import LEVEL_BY_ID, LEVELS, check_page, parse_references
+from retroedu.content.pages import parse_page
 
 
 def good_ref(**changes: Any) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
-from retroedu import energy, evidence, heart
-from retroedu.content import load_page
-from retroedu.handout import (
+from retroedu.content import evidence
+from retroedu.content.pages import load_page
+from retroedu.exports.handout import WEEKS_SHOWN, compose, next_weeks, source_text
+from retroedu.exports.handout_pdf import (
     PAPER_SIZES_MM,
     EnergyRow,
     Handout,
@@ -29,8 +30,8 @@ from retroedu.handout import (
     pdf_text,
     plain_text,
 )
-from retroedu.handout_content import WEEKS_SHOWN, compose, next_weeks, source_text
-from retroedu.settings import EnergySettings, HeartSettings
+from retroedu.links.settings import EnergySettings, HeartSettings
+from retroedu.models import energy, heart
 from tests.conftest import ROOT
 
 MM_PER_PT = 25.4 / 72

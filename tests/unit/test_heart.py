@@ -1,4 +1,4 @@
-"""retroedu.heart: values worked by hand from the cited formulas, properties, and every refusal."""
+"""retroedu.models.heart: values worked by hand from the cited formulas, properties, and every refusal."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retroedu import heart
-from retroedu.heart import (
+from retroedu.models import heart
+from retroedu.models.heart import (
     FORMULAS,
     MODELS,
     all_zones,
@@ -305,7 +305,7 @@ def test_impossible_input_is_refused_with_a_sentence(call: object, message: str)
 # --- Doctests ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", ["retroedu.heart", "retroedu.heart_charts"])
+@pytest.mark.parametrize("module", ["retroedu.models.heart", "retroedu.figures.heart"])
 def test_doctests_pass(module: str) -> None:
     imported = __import__(module, fromlist=["_"])
     result = doctest.testmod(imported)

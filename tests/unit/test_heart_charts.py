@@ -1,10 +1,10 @@
-"""retroedu.heart_charts: figures carry the numbers they are given, labelled, not colour-only."""
+"""retroedu.figures.heart: figures carry the numbers they are given, labelled, not colour-only."""
 
 from __future__ import annotations
 
 import pytest
 
-from retroedu.heart_charts import (
+from retroedu.figures.heart import (
     EN_DASH,
     AgeMark,
     Target,

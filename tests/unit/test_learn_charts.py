@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retroedu import claim_chart, evidence, learn_charts
-from retroedu.learn_charts import (
+from retroedu.content import evidence
+from retroedu.figures import claims as claim_chart
+from retroedu.figures import learn as learn_charts
+from retroedu.figures.learn import (
     FOOT_REGIONS,
     LEVEL_SYMBOLS,
     KneeLoadStudy,

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retroedu import heart
-from retroedu.settings import (
+from retroedu.links.settings import (
     AGE_YEARS,
     GRADE_PCT,
     MEASURED_BPM,
@@ -22,7 +21,8 @@ from retroedu.settings import (
     energy_from_params,
     heart_from_params,
 )
-from retroedu.share import app_base, page_url, param_text
+from retroedu.links.urls import app_base, page_url, param_text
+from retroedu.models import heart
 
 HOSTILE = [
     "",

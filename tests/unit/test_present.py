@@ -5,11 +5,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from retroedu import deck, evidence
-from retroedu.content import parse_page
-from retroedu.energy_charts import chart_data, cost_by_speed_figure
-from retroedu.heart_charts import zone_bands_figure
-from retroedu.projector import FONT_PX, HEIGHT_PX, for_projector
+from retroedu.content import deck, evidence
+from retroedu.content.pages import parse_page
+from retroedu.figures.energy import chart_data, cost_by_speed_figure
+from retroedu.figures.heart import zone_bands_figure
+from retroedu.figures.projector import FONT_PX, HEIGHT_PX, for_projector
 
 
 def font_sizes(fig: go.Figure) -> list[float]:

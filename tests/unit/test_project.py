@@ -89,5 +89,5 @@ def test_launcher_rejects_a_nonsense_port() -> None:
 def test_no_pages_folder_beside_the_entrypoint() -> None:
     # Any `pages/` folder next to app.py (even empty) puts Streamlit 1.67 in its legacy multipage
     # mode, and the first visitor of a shared page link then gets a "Page not found" dialog.
-    # Page scripts live in views/; see the README's Layout section.
+    # Page scripts live in app_pages/; see the README's Layout section.
     assert not (ROOT / "pages").exists()

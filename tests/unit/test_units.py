@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retroedu import units as u
+from retroedu.models import units as u
 
 masses = st.floats(min_value=0.0, max_value=1_000.0, allow_nan=False)
 speeds = st.floats(min_value=0.0, max_value=60.0, allow_nan=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from retroedu import evidence
+from retroedu.content import evidence
 from ui import learn_view
 
 home = evidence.learn_page("home")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from retroedu import heart
-from retroedu.evidence import learn_page
-from retroedu.settings import AGE_YEARS, MEASURED_BPM, RESTING_BPM, SEX_LABELS
+from retroedu.content.evidence import learn_page
+from retroedu.links.settings import AGE_YEARS, MEASURED_BPM, RESTING_BPM, SEX_LABELS
+from retroedu.models import heart
 from ui import handout_view
 from ui.heart_view import TABS, age_view, zone_view
 

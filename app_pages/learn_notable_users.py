@@ -6,7 +6,8 @@ Words, sources and the timeline's events: content/notable_users.md.
 import streamlit as st
 
 import ui
-from retroedu import evidence, learn_charts
+from retroedu.content import evidence
+from retroedu.figures import learn as learn_charts
 from ui import learn_view
 
 PAGE = evidence.learn_page("notable_users")

@@ -37,7 +37,7 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from retroedu.evidence import CITATION, LEVEL_BY_ID, LEVELS, EvidenceLevel, escape_markdown
+from retroedu.content.evidence import CITATION, LEVEL_BY_ID, LEVELS, EvidenceLevel, escape_markdown
 
 INK = "#1A1D21"
 MUTED = "#5B636B"

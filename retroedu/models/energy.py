@@ -51,7 +51,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from retroedu import units as u
+from retroedu.models import units as u
 
 Gait = Literal["walk", "run"]
 Direction = Literal["forward", "backward"]

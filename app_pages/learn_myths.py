@@ -6,7 +6,8 @@ Words, sources and the chart's numbers: content/myths.md.
 import streamlit as st
 
 import ui
-from retroedu import claim_chart, evidence
+from retroedu.content import evidence
+from retroedu.figures import claims as claim_chart
 from ui import learn_view
 
 

@@ -3,7 +3,7 @@
 Each slide carries one key point, a supporting detail with its citations, optionally a live
 calculator chart (`energy` or `zones`) and the Learn page that says more.
 
->>> from retroedu.content import parse_page
+>>> from retroedu.content.pages import parse_page
 >>> page = parse_page("---\\ntitle: T\\nsummary: S.\\nslides:\\n  - point: One.\\n    chart: zones\\n---\\n")
 >>> slides(page)
 (Slide(point='One.', detail='', chart='zones', learn=None),)
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from retroedu.content import Page
+from retroedu.content.pages import Page
 
 #: Live charts a slide may show.
 CHARTS = ("energy", "zones")
@@ -66,7 +66,7 @@ def slides(page: Page, learn_pages: Collection[str] | None = None) -> tuple[Slid
 def example(page: Page) -> Mapping[str, float]:
     """The example person the deck's live charts draw, from the `example:` front matter.
 
-    >>> from retroedu.content import parse_page
+    >>> from retroedu.content.pages import parse_page
     >>> text = "---\\ntitle: T\\nsummary: S.\\nexample: {age_years: 40,"
     >>> text += " weight_kg: 70, speed_kmh: 6, grade_pct: 0}\\n---\\n"
     >>> example(parse_page(text))["speed_kmh"]

@@ -6,7 +6,8 @@ Words, sources, the contact phases and the knee-load numbers: content/toe_to_hee
 import streamlit as st
 
 import ui
-from retroedu import evidence, learn_charts
+from retroedu.content import evidence
+from retroedu.figures import learn as learn_charts
 from ui import learn_view
 
 PAGE = evidence.learn_page("toe_to_heel")

@@ -12,9 +12,9 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-from retroedu import energy
-from retroedu import units as u
-from retroedu.energy import EN_DASH
+from retroedu.models import energy
+from retroedu.models import units as u
+from retroedu.models.energy import EN_DASH
 from ui import handout_view
 from ui.calories_view import calculate, content, fixed_words
 

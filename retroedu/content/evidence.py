@@ -5,7 +5,7 @@ Every source is listed once in `content/references.yaml`; pages cite it in Markd
 outside the legend raises `ValueError` with a sentence naming the file and the problem), numbers the
 sources of a page in order of first citation, and renders markers as linked, level-labelled numbers:
 
->>> from retroedu.content import parse_page
+>>> from retroedu.content.pages import parse_page
 >>> refs = parse_references({"smith2020": {"authors": "Smith A", "year": 2020, "title": "T",
 ...     "journal": "J", "url": "https://example.org/t", "level": "lab"}})
 >>> page = check_page(parse_page("---\\ntitle: T\\nsummary: S.\\n---\\nFaster [@smith2020].\\n"), refs)
@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from retroedu.content import CONTENT_DIR, Page, load_page
+from retroedu.content.pages import CONTENT_DIR, Page, load_page
 
 REFERENCES_FILE = CONTENT_DIR / "references.yaml"
 PAGES_DIR = CONTENT_DIR.parent / "views"
@@ -401,7 +401,7 @@ class LearnPage:
     def chunks(self) -> list[tuple[str, str]]:
         """The body split at hooks: ("markdown", rendered text) and ("hook", name) in order.
 
-        >>> from retroedu.content import parse_page
+        >>> from retroedu.content.pages import parse_page
         >>> refs = parse_references({"a": {"authors": "A", "year": 2001, "title": "T",
         ...     "journal": "J", "url": "https://x.org", "level": "review"}})
         >>> body = "One [@a].\\n<!-- hook: chart -->\\nTwo."
@@ -525,12 +525,12 @@ def citing_pages() -> dict[str, list[str]]:
 def page_script(page: Page) -> str | None:
     """The page script that shows a content page: front-matter `page:`, else by naming convention.
 
-    Learn pages use `views/learn_<name>.py`; other pages set `page: views/<script>.py`.
+    Learn pages use `app_pages/learn_<name>.py`; other pages set `page: app_pages/<script>.py`.
     """
     declared = page.meta.get("page")
     if isinstance(declared, str):
         return declared
-    for candidate in (f"views/learn_{page.name}.py", f"views/{page.name}.py"):
+    for candidate in (f"app_pages/learn_{page.name}.py", f"app_pages/{page.name}.py"):
         if (PAGES_DIR.parent / candidate).is_file():
             return candidate
     return None

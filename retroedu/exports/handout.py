@@ -12,12 +12,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from retroedu import energy, heart
-from retroedu import units as u
-from retroedu.content import Page
-from retroedu.evidence import Reference, cited_keys
-from retroedu.handout import EnergyRow, Handout, Headings, Paper, Week, ZoneRow, plain_text
-from retroedu.settings import EnergySettings, HeartSettings
+from retroedu.content.evidence import Reference, cited_keys
+from retroedu.content.pages import Page
+from retroedu.exports.handout_pdf import (
+    EnergyRow,
+    Handout,
+    Headings,
+    Paper,
+    Week,
+    ZoneRow,
+    plain_text,
+)
+from retroedu.links.settings import EnergySettings, HeartSettings
+from retroedu.models import energy, heart
+from retroedu.models import units as u
 
 #: The zone model the handout prints: % of reserve when a resting heart rate is known.
 MODEL_WITH_RESTING, MODEL_WITHOUT = "hrr5", "hrmax5"
@@ -31,7 +39,7 @@ def source_text(ref: Reference) -> str:
     Titles are left out to keep the page to one sheet; the QR code leads back to RetroEdu, whose
     References page lists every source in full. Web pages are named by their site.
 
-    >>> from retroedu.evidence import LEVEL_BY_ID
+    >>> from retroedu.content.evidence import LEVEL_BY_ID
     >>> source_text(Reference("k", "Kim KY, Choi JH, Lee S", 2001, "T", "J Rehab",
     ...     LEVEL_BY_ID["lab"], details="25(3):474-478", url="https://www.e-arm.org/x?y=1"))
     'Kim KY et al. (2001). J Rehab 25(3):474-478'

@@ -24,9 +24,9 @@ import numpy as np
 import numpy.typing as npt
 import plotly.graph_objects as go
 
-from retroedu import energy
-from retroedu import units as u
-from retroedu.energy import EN_DASH, FloatArray
+from retroedu.models import energy
+from retroedu.models import units as u
+from retroedu.models.energy import EN_DASH, FloatArray
 
 INK = "#1A1D21"
 MUTED = "#4A5560"

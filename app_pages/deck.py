@@ -13,10 +13,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from retroedu import deck, evidence, heart
-from retroedu import units as u
-from retroedu.energy_charts import chart_data, cost_by_speed_alt, cost_by_speed_figure
-from retroedu.heart_charts import Target, zone_bands_alt, zone_bands_figure
+from retroedu.content import deck, evidence
+from retroedu.figures.energy import chart_data, cost_by_speed_alt, cost_by_speed_figure
+from retroedu.figures.heart import Target, zone_bands_alt, zone_bands_figure
+from retroedu.models import heart
+from retroedu.models import units as u
 from ui import learn_view
 
 # Under a slide's words, a chart this tall leaves room for the buttons on a 1280x720 screen.

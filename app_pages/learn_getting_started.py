@@ -6,7 +6,8 @@ content/getting_started.md.
 
 import streamlit as st
 
-from retroedu import evidence, learn_charts
+from retroedu.content import evidence
+from retroedu.figures import learn as learn_charts
 from ui import learn_view
 
 

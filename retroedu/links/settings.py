@@ -23,8 +23,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from retroedu import heart
-from retroedu import units as u
+from retroedu.models import heart
+from retroedu.models import units as u
 
 #: Sex choices (URL/display label by key), as the heart-rate page offers them.
 SEX_LABELS: Mapping[str, str] = {"unspecified": "Not given", "female": "Female", "male": "Male"}
