@@ -2,77 +2,49 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-import ui
+from retroedu import site
+from ui import sidebar
 
 # A local file, not a Material icon: those are fetched from a font CDN, and RetroEdu works offline.
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
-# Each section lists (script, title, Material icon, url path). Pages arrive with their issues.
-SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
-    "Start": [
-        ("app_pages/home.py", "Home", ":material/home:", "home"),
-    ],
-    "Learn": [
-        (
-            "app_pages/learn_why_backward.py",
-            "Why go backward",
-            ":material/u_turn_left:",
-            "why-backward",
-        ),
-        ("app_pages/learn_muscles.py", "Muscle activation", ":material/directions_run:", "muscles"),
-        (
-            "app_pages/learn_toe_to_heel.py",
-            "Toe-to-heel contact",
-            ":material/footprint:",
-            "toe-to-heel",
-        ),
-        ("app_pages/learn_posture.py", "Posture", ":material/accessibility_new:", "posture"),
-        (
-            "app_pages/learn_rehab_safety.py",
-            "Rehab and safety",
-            ":material/health_and_safety:",
-            "rehab-safety",
-        ),
-        (
-            "app_pages/learn_getting_started.py",
-            "Getting started",
-            ":material/calendar_month:",
-            "getting-started",
-        ),
-        (
-            "app_pages/learn_notable_users.py",
-            "Notable users and records",
-            ":material/emoji_events:",
-            "notable-users",
-        ),
-        ("app_pages/learn_myths.py", "Myths and evidence", ":material/rule:", "myths"),
-        ("app_pages/learn_references.py", "References", ":material/menu_book:", "references"),
-    ],
-    "Calculate": [
-        ("app_pages/heart_rate.py", "Heart-rate zones", ":material/monitor_heart:", "heart-rate"),
-        ("app_pages/calories.py", "Calorie cost", ":material/local_fire_department:", "calories"),
-    ],
-    "Present": [
-        ("app_pages/deck.py", "Team talk", ":material/slideshow:", "team-talk"),
-    ],
-}
+
+def go_to(target: StreamlitPage) -> None:
+    """An alias page's body: open `target` with the link's settings (no "Page not found")."""
+    st.switch_page(target, query_params=st.query_params.to_dict())
 
 
 def build_navigation() -> StreamlitPage:
-    """Build the navigation. A function so tests can see exactly what the app registers."""
+    """The navigation, read from the page registry. A function so tests can call it."""
     pages = {
-        section: [
-            st.Page(script, title=title, icon=icon, url_path=path, default=(path == "home"))
-            for script, title, icon, path in entries
-        ]
-        for section, entries in SECTIONS.items()
+        page.key: st.Page(
+            page.script,
+            title=page.title,
+            icon=page.icon,
+            # The home page is served at the root; its key stays free for an alias.
+            url_path="" if page.key == site.HOME else page.key,
+            default=page.key == site.HOME,
+        )
+        for page in site.PAGES
     }
-    return st.navigation(pages, expanded=True)
+    menu: dict[str, list[StreamlitPage]] = {
+        section: [pages[page.key] for page in site.in_section(section)] for section in site.SECTIONS
+    }
+    # Paths a person might type ("/home", "/Heart-Rate") open the page instead of a dialog.
+    menu[site.SECTIONS[0]] += [
+        st.Page(
+            partial(go_to, pages[key]), title=pages[key].title, url_path=alias, visibility="hidden"
+        )
+        for key in pages
+        for alias in site.aliases(key)
+    ]
+    return st.navigation(menu, expanded=True)
 
 
 def run() -> None:
@@ -80,11 +52,11 @@ def run() -> None:
         page_title="RetroEdu: backward walking and running",
         page_icon=str(ICON),
         layout="wide",
-        # The sidebar state is set once per run, in ui.frame(): sending "auto" here and
+        # The sidebar state is set once per run, in sidebar.frame(): sending "auto" here and
         # "collapsed" there in the same run reopened the sidebar mid-presentation.
     )
     page = build_navigation()
-    ui.frame()
+    sidebar.frame()
     page.run()
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import streamlit as st
 
-import ui
 from retroedu.models import energy
 from retroedu.models import units as u
 from retroedu.models.energy import EN_DASH
-from ui import handout_view
+from ui import charts, handout, links, sidebar
 from ui.calories_view import calculate, content, fixed_words
 
 #: Widget (min, max, default) in the reader's units; the URL carries values in these units.
@@ -98,7 +97,7 @@ def card(result: energy.CostEstimate, minutes: float) -> None:
             st.badge("Within the data", icon=":material/check:", color="green")
 
 
-system = ui.units()
+system = sidebar.units()
 weight_unit, speed_unit, pace_unit = (
     u.WEIGHT_UNIT[system],
     u.SPEED_UNIT[system],
@@ -106,7 +105,7 @@ weight_unit, speed_unit, pace_unit = (
 )
 st.title(words.page.title)
 st.markdown(words.page.summary)
-raw = ui.raw_params()
+raw = links.raw_params()
 follow_units(system)
 notices = st.container()
 
@@ -171,7 +170,7 @@ minutes = fields[4].number_input(
 )
 
 with notices:
-    ui.notice_rejected(
+    links.notice_rejected(
         raw,
         {
             "weight": ("body weight", weight),
@@ -236,7 +235,7 @@ st.markdown(say("band_note"))
 st.markdown(say("gross_net_note"))
 
 st.subheader(text["chart_heading"])
-ui.chart(result_set.figure, alt=result_set.alt, filename="calorie-cost-by-speed")
+charts.chart(result_set.figure, alt=result_set.alt, filename="calorie-cost-by-speed")
 st.caption(text["chart_caption"])
 
 st.subheader(text["table_heading"])
@@ -265,7 +264,7 @@ for column, (title, badge, body) in zip(st.columns(len(myths)), myths, strict=Tr
 with st.expander(text["model_heading"], icon=":material/functions:"):
     st.markdown("\n\n".join(fixed.model))
 
-handout_view.render("calories")
+handout.render("calories")
 st.subheader("Sources")
 # HTML only for the empty anchors the citation markers jump to.
 st.markdown(fixed.sources, unsafe_allow_html=True)

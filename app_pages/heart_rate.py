@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-import ui
 from retroedu.content.evidence import learn_page
 from retroedu.links.settings import AGE_YEARS, MEASURED_BPM, RESTING_BPM, SEX_LABELS
 from retroedu.models import heart
-from ui import handout_view
+from ui import charts, handout, links
 from ui.heart_view import TABS, age_view, zone_view
 
 SEXES = {label: key for key, label in SEX_LABELS.items()}
@@ -25,7 +24,7 @@ def say(key: str, **values: object) -> str:
 
 st.title(content.page.title)
 st.markdown(content.page.summary)
-raw = ui.raw_params()
+raw = links.raw_params()
 # A widget writes its option label into the link ("formula=Nes"); accept the API key too ("nes").
 for url_key, labels in (
     ("sex", SEX_LABELS),
@@ -107,7 +106,7 @@ with inputs:
     )
 
 with notices:
-    ui.notice_rejected(
+    links.notice_rejected(
         raw,
         {
             "age": ("age", age),
@@ -143,7 +142,7 @@ with results:
             high=f"{view.target.high_bpm:.0f}",
         )
     )
-    ui.chart(view.figure, alt=view.alt, filename="heart-rate-zones")
+    charts.chart(view.figure, alt=view.alt, filename="heart-rate-zones")
 
 
 with summary:
@@ -202,12 +201,12 @@ with summary:
 
 st.subheader(text["formulas_heading"])
 ages = age_view(age, formula, measured)
-ui.chart(ages.figure, alt=ages.alt, filename="max-heart-rate-formulas")
+charts.chart(ages.figure, alt=ages.alt, filename="max-heart-rate-formulas")
 st.caption(text["formulas_caption"])
 with st.expander("The numbers behind this chart", key="age_numbers", on_change="rerun") as numbers:
     if numbers.open:
         st.table(ages.numbers, hide_index=True)
 
 st.markdown(content.render(content.page.body))
-handout_view.render("heart-rate")
+handout.render("heart-rate")
 st.markdown("### Sources\n\n" + content.source_list(), unsafe_allow_html=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from retroedu import site
 from retroedu.content import evidence
-from ui import learn_view
+from ui import learn
 
 home = evidence.learn_page("home")
 st.title(home.page.title)
 st.markdown(home.render(home.page.body))
-learn_view.legend()
+learn.legend()
 
 st.header("Four measured facts")
 columns = st.columns(2)
@@ -20,10 +21,10 @@ for index, fact in enumerate(home.page.meta["facts"]):
         st.markdown(fact["detail"])
         st.markdown("Sources: " + home.cite(fact["refs"]))
 
-for section in home.page.meta["sections"]:
-    st.header(section["heading"])
-    st.markdown(section["intro"])
-    for script in section["pages"]:
-        learn_view.page_link(script)
+for section, words in zip(site.SECTIONS[1:], home.page.meta["sections"], strict=True):
+    st.header(words["heading"])
+    st.markdown(words["intro"])
+    for page in site.in_section(section):
+        learn.page_link(page.key)
 
-learn_view.sources(home)
+learn.sources(home)

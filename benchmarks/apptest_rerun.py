@@ -42,7 +42,7 @@ def open_page(target: Target) -> AppTest:
     else:
         at = AppTest.from_file(str(APP), default_timeout=60)
         at.run()
-        if target.script != "app_pages/home.py":
+        if target.url_path:
             at.switch_page(target.script).run()
     if at.exception:
         raise RuntimeError(f"{target.name} shows an exception: {[e.value for e in at.exception]}")

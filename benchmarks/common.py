@@ -8,7 +8,6 @@ the same settings.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import json
 import math
@@ -22,10 +21,12 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import psutil
+
+from retroedu import site
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -38,71 +39,39 @@ ARTIFACTS = ROOT / "artifacts" / "bench"
 class Target:
     """One page to measure and the widgets a benchmark changes on it (by widget key)."""
 
-    name: str
-    url_path: str  # "" for the reference app (a single-page app)
+    name: str  # a page key of the page registry, or "reference"
     drive: tuple[str, ...]  # widget keys changed in turn, e.g. ("age", "resting_hr")
-    script: str = ""  # page script relative to the repo ("" for the reference app)
 
     @property
     def is_reference(self) -> bool:
-        return self.script == ""
+        return self.name == "reference"
+
+    @property
+    def url_path(self) -> str:
+        """The path the page is served at ("" for the reference app and the home page)."""
+        return "" if self.is_reference or self.name == site.HOME else self.name
+
+    @property
+    def script(self) -> str:
+        """The page script relative to the repo, from the page registry ("" for the reference)."""
+        return "" if self.is_reference else site.page(self.name).script
 
 
-REFERENCE = Target("reference", "", ("value",))
-# Pages by script; the URL path is read from app.py's navigation, so a renamed path still works.
-HOME = Target("home", "home", ("units",), "app_pages/home.py")
-CALCULATORS = (
-    Target("heart-rate", "heart-rate", ("age", "resting_hr"), "app_pages/heart_rate.py"),
-    Target("calories", "calories", ("weight", "speed"), "app_pages/calories.py"),
-)
+REFERENCE = Target("reference", ("value",))
+HOME = Target(site.HOME, ("units",))
+CALCULATORS = (Target("heart-rate", ("age", "resting_hr")), Target("calories", ("weight", "speed")))
 KNOWN = {target.name: target for target in (REFERENCE, HOME, *CALCULATORS)}
 
 
-def navigation() -> dict[str, str]:
-    """Script -> URL path for every page in app.py's SECTIONS (read from the source, not run)."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign | ast.Assign):
-            names = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-            if any(isinstance(n, ast.Name) and n.id == "SECTIONS" for n in names) and node.value:
-                sections = ast.literal_eval(node.value)
-                return {entry[0]: entry[3] for entries in sections.values() for entry in entries}
-    return {}
-
-
-def resolve(target: Target) -> Target | None:
-    """The target with its URL path as app.py registers it, or None if it is not registered."""
-    if target.is_reference:
-        return target
-    path = navigation().get(target.script)
-    if path is None or not (ROOT / target.script).is_file():
-        return None
-    return replace(target, url_path=path)
-
-
 def page_targets(names: Sequence[str] | None = None) -> list[Target]:
-    """The RetroEdu pages to measure: the named ones, else every registered calculator page.
-
-    Until a calculator page is in the navigation, the home page stands in so the tooling can run.
-    """
-    if names:
-        unknown = [name for name in names if name not in KNOWN or name == "reference"]
-        if unknown:
-            choices = sorted(set(KNOWN) - {"reference"})
-            raise SystemExit(f"unknown page(s) {unknown}; choose from {choices}")
-        chosen = [resolve(KNOWN[name]) for name in names]
-        missing = [name for name, found in zip(names, chosen, strict=True) if found is None]
-        if missing:
-            raise SystemExit(f"page(s) {missing} are not (yet) in app.py's navigation")
-        return [found for found in chosen if found is not None]
-    found = [t for t in map(resolve, CALCULATORS) if t is not None]
-    missing = [t.script for t in CALCULATORS if resolve(t) is None]
-    if missing:
-        note(f"not (yet) in app.py's navigation, so not measured: {missing}")
-    if not found:
-        note("no calculator page is registered in app.py yet; measuring the home page instead")
-        return [resolve(HOME) or HOME]
-    return found
+    """The RetroEdu pages to measure: the named ones, else both calculator pages."""
+    if not names:
+        return list(CALCULATORS)
+    unknown = [name for name in names if name not in KNOWN or name == "reference"]
+    if unknown:
+        choices = sorted(set(KNOWN) - {"reference"})
+        raise SystemExit(f"unknown page(s) {unknown}; choose from {choices}")
+    return [KNOWN[name] for name in names]
 
 
 def note(message: str) -> None:

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.common import KNOWN, Server, note, resolve, serve
+from benchmarks.common import KNOWN, Server, note, serve
 from benchmarks.load import LoadSettings, Meter, drive
 
 
@@ -86,9 +86,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--flag", action="append", default=[], help="option=value for the server")
     args = p.parse_args(argv)
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
-    target = resolve(KNOWN[args.page])
-    if target is None:
-        raise SystemExit(f"{args.page} is not in app.py's navigation")
+    target = KNOWN[args.page]
     flags = dict(flag.split("=", 1) for flag in args.flag)
     settings = LoadSettings(duration_s=args.duration, think_s=args.think)
     with (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,36 +10,28 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from retroedu import site
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 
 
-def run_page(script: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
-    """Start from app.py (so the navigation is exercised), open `script` with URL `params`, run it."""
+def run_page(key: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
+    """Start from app.py (so the navigation is exercised), open page `key` with URL `params`, run it."""
     at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
     at.run()
-    if script is not None and script != "app_pages/home.py":
-        at.switch_page(script).run()
+    if key is not None and key != site.HOME:
+        at.switch_page(site.page(key).script).run()
     return at
 
 
-@functools.cache
-def url_paths() -> dict[str, str]:
-    """Each page script app.py registers (relative to the repo) and its url path."""
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    return {
-        str(Path(str(info["script_path"])).resolve().relative_to(ROOT)): str(info["url_pathname"])
-        for info in at._registered_pages.values()
-    }
-
-
-def open_link(script: str, params: Mapping[str, str]) -> AppTest:
-    """Open `script` straight from a link with `params`, as a browser does: the first run asks
+def open_link(key: str, params: Mapping[str, str]) -> AppTest:
+    """Open page `key` straight from a link with `params`, as a browser does: the first run asks
     for the page's own url path (not home first, as `run_page` does)."""
     at = AppTest.from_file(str(APP), default_timeout=60)
-    at._page_hash = calc_hash(url_paths()[script])
+    at._page_hash = calc_hash("" if key == site.HOME else key)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

@@ -18,7 +18,8 @@ from google.protobuf import text_format
 from streamlit.proto.NumberInput_pb2 import NumberInput as NumberInputProto
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import open_link, url_paths
+from retroedu import site
+from tests.conftest import open_link
 
 # A payload that runs sets this global (or opens a dialog): the browser tests look for both.
 PWNED = "__retroPwned"
@@ -126,7 +127,7 @@ class Field:
 
 @dataclass(frozen=True)
 class PageInputs:
-    script: str
+    key: str
     url_path: str
     fields: tuple[Field, ...]
 
@@ -186,8 +187,10 @@ def fields_of(at: AppTest) -> tuple[Field, ...]:
 def page_inputs() -> tuple[PageInputs, ...]:
     """Every registered page with the inputs it draws on a plain visit."""
     return tuple(
-        PageInputs(script, path, fields_of(open_link(script, {})))
-        for script, path in sorted(url_paths().items())
+        PageInputs(
+            page.key, "" if page.key == site.HOME else page.key, fields_of(open_link(page.key, {}))
+        )
+        for page in site.PAGES
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from retroedu import site
 from retroedu.content.pages import Page
 
 #: Live charts a slide may show.
@@ -32,10 +33,10 @@ class Slide:
     learn: str | None = None
 
 
-def slides(page: Page, learn_pages: Collection[str] | None = None) -> tuple[Slide, ...]:
+def slides(page: Page, page_keys: Collection[str] = site.BY_KEY) -> tuple[Slide, ...]:
     """The slides of a deck page, checked: a point each, known charts, existing Learn pages.
 
-    `learn_pages` lists the content pages a slide may point to (None: not checked).
+    A slide's `learn` names the page that says more, by its key in the page registry.
     """
     found = page.meta.get("slides")
     if not isinstance(found, list) or not found:
@@ -55,10 +56,8 @@ def slides(page: Page, learn_pages: Collection[str] | None = None) -> tuple[Slid
         if chart is not None and chart not in CHARTS:
             raise ValueError(f"{where}: chart {chart!r} is not one of {', '.join(CHARTS)}.")
         learn = item.get("learn")
-        if learn is not None and (
-            not isinstance(learn, str) or (learn_pages is not None and learn not in learn_pages)
-        ):
-            raise ValueError(f"{where}: 'learn' must name a page in content/ (got {learn!r}).")
+        if learn is not None and (not isinstance(learn, str) or learn not in page_keys):
+            raise ValueError(f"{where}: 'learn' must name a registered page (got {learn!r}).")
         deck.append(Slide(point.strip(), detail.strip(), chart, learn))
     return tuple(deck)
 

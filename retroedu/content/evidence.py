@@ -31,7 +31,6 @@ import yaml
 from retroedu.content.pages import CONTENT_DIR, Page, load_page
 
 REFERENCES_FILE = CONTENT_DIR / "references.yaml"
-PAGES_DIR = CONTENT_DIR.parent / "views"
 
 
 @dataclass(frozen=True)
@@ -520,20 +519,6 @@ def citing_pages() -> dict[str, list[str]]:
         for key in page.sources:
             cited[key].append(page.page.name)
     return cited
-
-
-def page_script(page: Page) -> str | None:
-    """The page script that shows a content page: front-matter `page:`, else by naming convention.
-
-    Learn pages use `app_pages/learn_<name>.py`; other pages set `page: app_pages/<script>.py`.
-    """
-    declared = page.meta.get("page")
-    if isinstance(declared, str):
-        return declared
-    for candidate in (f"app_pages/learn_{page.name}.py", f"app_pages/{page.name}.py"):
-        if (PAGES_DIR.parent / candidate).is_file():
-            return candidate
-    return None
 
 
 def by_level(keys: Iterable[str]) -> list[tuple[EvidenceLevel, list[Reference]]]:

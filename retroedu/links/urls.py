@@ -11,8 +11,10 @@ widgets read back.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from retroedu import site
 
 
 def param_text(value: object) -> str:
@@ -38,33 +40,36 @@ def param_text(value: object) -> str:
     return str(value)
 
 
-def app_base(current_url: str, page_path: str = "") -> str:
-    """The app's own address, without the current page's path, query or fragment.
+def app_base(current_url: str, page_keys: Collection[str] = site.BY_KEY) -> str:
+    """The app's own address: `current_url` without a page's path, query or fragment.
 
-    >>> app_base("http://localhost:8501/heart-rate", "heart-rate")
+    The last path segment is taken as a page's path when it names a page in `page_keys`.
+
+    >>> app_base("http://localhost:8501/heart-rate")
     'http://localhost:8501'
-    >>> app_base("https://example.org/retroedu/calories?weight=80#top", "calories")
+    >>> app_base("https://example.org/retroedu/calories?weight=80#top")
     'https://example.org/retroedu'
-    >>> app_base("http://localhost:8501/", "")
+    >>> app_base("http://localhost:8501/")
     'http://localhost:8501'
     """
     parts = urlsplit(current_url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise ValueError(f"{current_url!r} is not a web address (http or https).")
     path = parts.path.rstrip("/")
-    if page_path and path.endswith("/" + page_path):
-        path = path[: -len(page_path) - 1]
+    head, _, last = path.rpartition("/")
+    if last.lower() in page_keys:
+        path = head
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def page_url(base: str, page_path: str, params: Mapping[str, object]) -> str:
     """The link to `page_path` with `params` (settings whose value is None are left out).
 
-    >>> page_url("http://h:1/app", "", {"present": True})
+    >>> page_url("http://h:1/app", "home", {"present": True})
     'http://h:1/app/?present=true'
     """
     query = urlencode(
         {key: param_text(value) for key, value in params.items() if value is not None}
     )
-    address = f"{base.rstrip('/')}/{page_path}"
+    address = f"{base.rstrip('/')}/{'' if page_path == site.HOME else page_path}"
     return f"{address}?{query}" if query else address

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import figures, run_page
 
-PAGE = "app_pages/calories.py"
+PAGE = "calories"
 
 
 def trace(at: AppTest, name: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import figures, run_page
 
-PAGE = "app_pages/heart_rate.py"
+PAGE = "heart-rate"
 DASH = "\u2013"
 
 

@@ -189,9 +189,7 @@ def check_link_run(at: AppTest, page: PageInputs, link: dict[str, str]) -> None:
         notices = " ".join(str(info.value) for info in at.info)
         assert NOTICE in notices, f"refused {refused!r} without a notice"
     unknown = [raw for key, raw in link.items() if key not in fields]
-    nothing_echoed(
-        at, page.script, [*refused, *unknown, *(key for key in link if key not in fields)]
-    )
+    nothing_echoed(at, page.key, [*refused, *unknown, *(key for key in link if key not in fields)])
 
 
 def check_widget_run(at: AppTest, script: str, changes: list[tuple[Field, object]]) -> None:
@@ -209,7 +207,7 @@ def check_widget_run(at: AppTest, script: str, changes: list[tuple[Field, object
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.url_path or "home")
 def test_hostile_links_and_widget_values(page: PageInputs) -> None:
-    tried = TRIED[page.script]
+    tried = TRIED[page.key]
 
     @settings(
         max_examples=MANY if any(f.kind in {"number", "text"} for f in page.page_fields) else FEW,
@@ -219,7 +217,7 @@ def test_hostile_links_and_widget_values(page: PageInputs) -> None:
     @given(data=st.data())
     def hostile_visit(data: st.DataObject) -> None:
         link = data.draw(links(page), label="link")
-        at = open_link(page.script, link)
+        at = open_link(page.key, link)
         tried["link values"] += len(link)
         check_link_run(at, page, link)
 
@@ -243,7 +241,7 @@ def test_hostile_links_and_widget_values(page: PageInputs) -> None:
         at.run()
         tried["widget values"] += len(changes)
         tried["examples"] += 1
-        check_widget_run(at, page.script, changes)
+        check_widget_run(at, page.key, changes)
 
     hostile_visit()
 
@@ -253,7 +251,7 @@ def test_hostile_links_and_widget_values(page: PageInputs) -> None:
 # Every RetroEdu number input is therefore a decimal widget (the deck's slide number is shown
 # with "%.0f"); this test fails if a whole-number widget comes back.
 NUMBER_FIELDS = [
-    pytest.param(page.script, field.key, id=f"{page.script}-{field.key}")
+    pytest.param(page.key, field.key, id=f"{page.key}-{field.key}")
     for page in PAGES
     for field in page.page_fields
     if field.kind == "number"
@@ -261,9 +259,7 @@ NUMBER_FIELDS = [
 
 
 def test_no_page_has_a_whole_number_widget() -> None:
-    whole = [
-        (page.script, field.key) for page in PAGES for field in page.page_fields if field.whole
-    ]
+    whole = [(page.key, field.key) for page in PAGES for field in page.page_fields if field.whole]
     assert whole == []
 
 

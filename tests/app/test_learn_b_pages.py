@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from retroedu import site
 from retroedu.content import evidence
 from tests.conftest import figures, run_page
 
 PAGES = {
-    "toe_to_heel": "app_pages/learn_toe_to_heel.py",
-    "rehab_safety": "app_pages/learn_rehab_safety.py",
-    "getting_started": "app_pages/learn_getting_started.py",
-    "notable_users": "app_pages/learn_notable_users.py",
+    name: site.BY_CONTENT[name].key
+    for name in ("toe_to_heel", "rehab_safety", "getting_started", "notable_users")
 }
 QUIZ = ["toe_to_heel", "rehab_safety", "getting_started"]
 

@@ -1,19 +1,17 @@
 """Learn pages through app.py (AppTest): each renders, shows its sources, and the quizzes answer back.
 
-The Learn pages are read from app.py's SECTIONS (without running app.py), so a page added to the
-Learn section is tested the moment it is registered.
+The Learn pages are read from the page registry, so a page added to the Learn section is tested
+the moment it is registered.
 """
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from retroedu import site
 from retroedu.content import evidence
-from tests.conftest import APP, figures, run_page
+from tests.conftest import figures, run_page
 
 # The order the issue asks for; pages written later slot into it.
 ISSUE_ORDER = [
@@ -37,24 +35,12 @@ QUIZ_PAGES = {
 MISSION_TOPICS = ["muscle activation", "toe-to-heel", "posture", "Tunney", "Ali", "Reeves"]
 
 
-def sections() -> dict[str, list[tuple[str, str, str, str]]]:
-    """app.py's SECTIONS literal, read from the source so nothing is executed."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.AnnAssign | ast.Assign):
-            target = node.target if isinstance(node, ast.AnnAssign) else node.targets[0]
-            if isinstance(target, ast.Name) and target.id == "SECTIONS" and node.value is not None:
-                value: dict[str, list[tuple[str, str, str, str]]] = ast.literal_eval(node.value)
-                return value
-    raise AssertionError("app.py has no SECTIONS literal")
+LEARN = [(page.key, page.title) for page in site.in_section("Learn")]
+SCRIPTS = {title: key for key, title in LEARN}
 
 
-LEARN = sections()["Learn"]
-SCRIPTS = {title: script for script, title, _, _ in LEARN}
-
-
-def content_name(script: str) -> str:
-    return Path(script).stem.removeprefix("learn_")
+def content_name(key: str) -> str:
+    return site.page(key).content
 
 
 def all_text(at: AppTest) -> str:
@@ -70,9 +56,8 @@ def all_text(at: AppTest) -> str:
 
 
 def test_learn_section_follows_start_in_the_issue_order() -> None:
-    names = list(sections())
-    assert names.index("Learn") == names.index("Start") + 1
-    titles = [title for _, title, _, _ in LEARN]
+    assert site.SECTIONS.index("Learn") == site.SECTIONS.index("Start") + 1
+    titles = [title for _, title in LEARN]
     assert titles == [title for title in ISSUE_ORDER if title in titles]
     assert {
         "Why go backward",
@@ -83,10 +68,8 @@ def test_learn_section_follows_start_in_the_issue_order() -> None:
     } <= set(titles)
 
 
-@pytest.mark.parametrize(("script", "title", "icon", "path"), LEARN, ids=[e[3] for e in LEARN])
-def test_learn_page_renders_and_shows_its_sources(
-    script: str, title: str, icon: str, path: str
-) -> None:
+@pytest.mark.parametrize(("script", "title"), LEARN, ids=[key for key, _ in LEARN])
+def test_learn_page_renders_and_shows_its_sources(script: str, title: str) -> None:
     at = run_page(script)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{script} shows no title"
@@ -175,15 +158,14 @@ def test_references_page_groups_by_level_and_links_back_to_citing_pages() -> Non
 
 
 def test_home_facts_cite_through_the_evidence_system_and_link_to_every_page() -> None:
-    at = run_page("app_pages/home.py")
+    at = run_page("home")
     assert not at.exception
     # Normal text, not a caption: the faded caption colour failed contrast for the source links.
     captions = [m.value for m in at.markdown if m.value.startswith("Sources: ")]
     assert len(captions) == 4
     assert "\u00a0·\u00a0lab](#src-wright2001 " in captions[0]
     assert "Sources" in [h.value for h in at.header]
-    # Every page the navigation registers, except home itself (url path "").
+    # Every page the registry lists, except home itself.
     linked = {link.proto.page for link in at.get("page_link")}
-    registered = {str(info["url_pathname"]) for info in at._registered_pages.values()}
-    assert linked == registered - {""}
+    assert linked == {page.key for page in site.PAGES} - {site.HOME}
     assert [h.value for h in at.header][1:4] == ["Learn", "Calculate", "Present"]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from retroedu import site
 from retroedu.figures.projector import FONT_PX
 from retroedu.links.settings import (
     ENERGY_KEYS,
@@ -19,9 +20,9 @@ from retroedu.links.settings import (
 )
 from retroedu.links.urls import param_text
 from tests.conftest import figures, open_link, run_page
-from ui import handout_view
+from ui import handout
 
-HEART, CALORIES, DECK = "app_pages/heart_rate.py", "app_pages/calories.py", "app_pages/deck.py"
+HEART, CALORIES, DECK = "heart-rate", "calories", "team-talk"
 NOTICE = "could not be used"
 
 # Non-default values for every setting of every page that has settings.
@@ -96,8 +97,8 @@ HOSTILE = ["abc", "-999", "1e309", "inf", "nan", "<script>alert(1)</script>", ""
         (CALORIES, "grade"),
         (CALORIES, "minutes"),
         (DECK, "slide"),
-        ("app_pages/home.py", "units"),
-        ("app_pages/home.py", "present"),
+        ("home", "units"),
+        ("home", "present"),
     ],
 )
 def test_hostile_values_open_with_defaults_and_a_short_notice(
@@ -128,7 +129,7 @@ def test_the_handout_reads_heart_settings_as_the_heart_page_does(params: dict[st
         if at.session_state[key] is not None
     }
     assert heart_from_params(params)[0] == heart_from_params(widgets)[0]
-    assert at.session_state[handout_view.LAST_HEART] == heart_from_params(params)[0]
+    assert at.session_state[handout.LAST_HEART] == heart_from_params(params)[0]
 
 
 @pytest.mark.parametrize(
@@ -144,12 +145,12 @@ def test_the_handout_reads_calorie_settings_as_the_calorie_page_does(
 ) -> None:
     at = run_page(CALORIES, params)
     no_exception(at)
-    assert at.session_state[handout_view.LAST_ENERGY] == energy_from_params(params)[0]
+    assert at.session_state[handout.LAST_ENERGY] == energy_from_params(params)[0]
 
 
 def test_the_handout_remembers_the_other_calculator_within_a_session() -> None:
     at = run_page(CALORIES, {"weight": "90", "speed": "8"})
-    at.switch_page(HEART).run()
+    at.switch_page(site.page(HEART).script).run()
     no_exception(at)
     heart_settings, energy_settings = gather_on(at)
     assert energy_settings == EnergySettings(weight=90.0, speed=8.0)
@@ -158,8 +159,8 @@ def test_the_handout_remembers_the_other_calculator_within_a_session() -> None:
 
 def gather_on(at: AppTest) -> tuple[Any, Any]:
     return (
-        at.session_state[handout_view.LAST_HEART],
-        at.session_state[handout_view.LAST_ENERGY],
+        at.session_state[handout.LAST_HEART],
+        at.session_state[handout.LAST_ENERGY],
     )
 
 

@@ -11,7 +11,7 @@ from tests.browser.conftest import wait_for_app
 from tests.hostile import page_inputs
 
 # (url path as the browser asks for it, page script) for every registered page.
-TOUR = [(f"/{page.url_path}", page.script) for page in page_inputs()]
+TOUR = [(f"/{page.url_path}", page.key) for page in page_inputs()]
 
 # Streamlit's own chrome, which RetroEdu does not write: the page menu, toolbar and header.
 STREAMLIT_CHROME = [

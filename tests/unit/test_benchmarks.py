@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.proto.NumberInput_pb2 import NumberInput
 
-from benchmarks.common import Figure, navigation, percentile, table
+from benchmarks.common import Figure, page_targets, percentile, table
 from benchmarks.protocol import Widget, loopback_only
 from benchmarks.replicas import nginx_conf, spread
 
@@ -55,8 +55,11 @@ def test_load_generator_refuses_non_loopback_hosts() -> None:
         loopback_only("http://example.org:8501")
 
 
-def test_navigation_is_read_from_app_py() -> None:
-    assert navigation()["app_pages/home.py"] == "home"
+def test_targets_are_read_from_the_page_registry() -> None:
+    assert [t.url_path for t in page_targets()] == ["heart-rate", "calories"]
+    assert page_targets(["home"])[0].url_path == ""
+    with pytest.raises(SystemExit, match="unknown page"):
+        page_targets(["nowhere"])
 
 
 def test_access_log_spread_and_stickiness(tmp_path: Path) -> None:

@@ -3,6 +3,6 @@
 Words and sources: content/why_backward.md.
 """
 
-from ui import learn_view
+from ui import learn
 
-learn_view.render("why_backward")
+learn.render("why_backward")

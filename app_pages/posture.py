@@ -3,6 +3,6 @@
 Words and sources: content/posture.md.
 """
 
-from ui import learn_view
+from ui import learn
 
-learn_view.render("posture")
+learn.render("posture")

@@ -1,6 +1,6 @@
 """Streamlit glue shared by the Learn pages: words and sources come from `content/` via evidence.py.
 
-A Learn page script is one call, `learn_view.render("<content name>")`, plus any interactive
+A Learn page script is one call, `learn.render("<content name>")`, plus any interactive
 sections its Markdown asks for with `<!-- hook: name -->` (pass them as `hooks={"name": draw}`).
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
+from retroedu import site
 from retroedu.content import evidence
 from retroedu.content.evidence import LearnPage, QuizQuestion
 
@@ -99,21 +99,18 @@ def sources(page: LearnPage) -> None:
     st.markdown(page.source_list(), unsafe_allow_html=True)
 
 
-def page_link(script: str) -> bool:
-    """Link to a page by its script, labelled with its menu title; False if it is not in the menu."""
-    try:
-        st.page_link(script, icon=":material/arrow_forward:")
-    except StreamlitPageNotFoundError:
-        return False  # written but not registered in app.py yet
-    return True
+def page_link(key: str) -> None:
+    """A link to the registered page `key`, labelled with its menu title."""
+    st.page_link(site.page(key).script, icon=":material/arrow_forward:")
 
 
-def link_to_page(name: str) -> None:
-    """A link to the page that shows `content/<name>.md`, or its plain title if it has none."""
-    page = evidence.learn_page(name).page
-    script = evidence.page_script(page)
-    if script is None or not page_link(script):
-        st.markdown(f"- {evidence.escape_markdown(page.title)}")
+def link_to_content(name: str) -> None:
+    """A link to the page that shows `content/<name>.md`, or its plain title if no page does."""
+    shown_on = site.BY_CONTENT.get(name)
+    if shown_on is None:
+        st.markdown(f"- {evidence.escape_markdown(evidence.learn_page(name).page.title)}")
+    else:
+        page_link(shown_on.key)
 
 
 def render_reference_list(name: str = "references") -> None:
@@ -136,4 +133,4 @@ def render_reference_list(name: str = "references") -> None:
                 if pages:
                     st.markdown("Cited on:")
                     for cited in pages:
-                        link_to_page(cited)
+                        link_to_content(cited)

@@ -3,6 +3,6 @@
 Words, sources, the stop-and-see-a-clinician box and the teach-back check: content/rehab_safety.md.
 """
 
-from ui import learn_view
+from ui import learn
 
-learn_view.render("rehab_safety")
+learn.render("rehab_safety")

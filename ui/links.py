@@ -1,18 +1,21 @@
-"""Streamlit glue for sharing a view: a "Copy link" control and the server's view of page links.
+"""Streamlit glue for links: what arrived in the address, notices about values a link could not
+use, the "Copy link" control, and the shareable address of a page.
 
-The control copies the address bar as the browser shows it at the moment of the click, so it always
-carries every current setting (bound widgets keep them in the URL). Where the clipboard is not
-available (a plain-http address on a clinic network is not a secure context), it shows the link in
-a text box, selected, to copy by hand. Nothing leaves the machine: no network request is made.
+The "Copy link" control copies the address bar as the browser shows it at the moment of the click,
+so it always carries every current setting (bound widgets keep them in the URL). Where the
+clipboard is not available (a plain-http address on a clinic network is not a secure context), it
+shows the link in a text box, selected, to copy by hand. Nothing leaves the machine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from retroedu import site
+from retroedu.links.params import was_rejected
 from retroedu.links.urls import app_base, page_url
 
 HTML = """
@@ -66,20 +69,35 @@ def copy_link() -> None:
     _copy_link(key="copy_link")
 
 
-def current_page_path() -> str:
-    """The url path of the page being shown ("" for the default page)."""
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return ""
-    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash, {})
-    return str(page.get("url_pathname", ""))
+def raw_params() -> dict[str, str]:
+    """A snapshot of the URL parameters, taken before bound widgets clean them up."""
+    return {key: st.query_params.get(key, "") for key in st.query_params}
 
 
-def link_to(page_path: str, params: Mapping[str, object]) -> str:
-    """The shareable address of `page_path` with `params`, as the reader's browser sees the app.
+def notice_rejected(raw: Mapping[str, str], values: Mapping[str, tuple[str, Any]]) -> None:
+    """Tell the reader which link values could not be used. Never echoes what arrived.
+
+    `values` maps a URL key to (a label a person understands, the value the widget settled on).
+    """
+    refused = [
+        label
+        for key, (label, value) in values.items()
+        if key in raw and was_rejected(raw[key], value)
+    ]
+    if refused:
+        st.info(
+            "Part of this link could not be used, so sensible defaults are shown for: "
+            + ", ".join(refused)
+            + ".",
+            icon=":material/link_off:",
+        )
+
+
+def link_to(page_key: str, params: Mapping[str, object]) -> str:
+    """The shareable address of page `page_key` with `params`, as the reader's browser sees the app.
 
     Falls back to localhost when the browser's address is not known (tests without a browser).
     """
     current = st.context.url
-    base = app_base(current, current_page_path()) if current else "http://localhost:8501"
-    return page_url(base, page_path, params)
+    base = app_base(current, site.BY_KEY) if current else "http://localhost:8501"
+    return page_url(base, page_key, params)

@@ -5,16 +5,15 @@ Words, sources and the chart's numbers: content/myths.md.
 
 import streamlit as st
 
-import ui
 from retroedu.content import evidence
 from retroedu.figures import claims as claim_chart
-from ui import learn_view
+from ui import charts, learn
 
 
 def energy_claims_chart() -> None:
     chart = evidence.learn_page("myths").page.meta["chart"]
     rows = claim_chart.parse_rows(chart["rows"])
-    ui.chart(
+    charts.chart(
         claim_chart.claims_vs_measured(rows, axis_title=chart["axis_title"]),
         alt=claim_chart.describe(rows),
         filename="retroedu-claims-vs-measured",
@@ -26,4 +25,4 @@ def energy_claims_chart() -> None:
             st.table(claim_chart.table(rows), hide_index=True)
 
 
-learn_view.render("myths", hooks={"energy_claims_chart": energy_claims_chart})
+learn.render("myths", hooks={"energy_claims_chart": energy_claims_chart})

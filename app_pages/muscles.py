@@ -3,6 +3,6 @@
 Words and sources: content/muscles.md.
 """
 
-from ui import learn_view
+from ui import learn
 
-learn_view.render("muscles")
+learn.render("muscles")

@@ -12,20 +12,19 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-import ui
 from retroedu.content import deck, evidence
 from retroedu.figures.energy import chart_data, cost_by_speed_alt, cost_by_speed_figure
 from retroedu.figures.heart import Target, zone_bands_alt, zone_bands_figure
 from retroedu.models import heart
 from retroedu.models import units as u
-from ui import learn_view
+from ui import charts, learn, links, sidebar
 
 # Under a slide's words, a chart this tall leaves room for the buttons on a 1280x720 screen.
 CHART_HEIGHT_PX = 320
 STYLE = Path(__file__).parent.parent / "assets" / "deck.css"
 
 content = evidence.learn_page("deck")
-slides = deck.slides(content.page, evidence.content_names())
+slides = deck.slides(content.page)
 person = deck.example(content.page)
 
 
@@ -76,7 +75,7 @@ def zones_chart() -> tuple[go.Figure, str]:
 
 
 def draw_chart(name: str) -> None:
-    system = ui.units()
+    system = sidebar.units()
     if name == "energy":
         figure, alt = energy_chart(system)
         caption = text["energy_caption"].format(
@@ -88,7 +87,7 @@ def draw_chart(name: str) -> None:
         caption = text["zones_caption"].format(
             age=f"{person['age_years']:g}", max=f"{heart.max_hr(person['age_years']):.0f}"
         )
-    ui.chart(
+    charts.chart(
         figure,
         alt=alt,
         filename=f"team-talk-{name}",
@@ -114,7 +113,7 @@ text = content.page.meta
 # Only a link that has just arrived can carry a bad slide number; after a button press the
 # address still shows the previous slide while the new one is drawn, which is not a bad link.
 arrived = "slide" not in st.session_state
-raw = ui.raw_params()
+raw = links.raw_params()
 with st.sidebar:
     value = st.number_input(
         "Go to slide",
@@ -132,7 +131,7 @@ number = slide_number(value)
 slide = slides[number - 1]
 
 if arrived:
-    ui.notice_rejected(raw, {"slide": ("slide number", number)})
+    links.notice_rejected(raw, {"slide": ("slide number", number)})
 
 st.html(STYLE)
 with st.container(key="deck_slide"):
@@ -142,7 +141,7 @@ with st.container(key="deck_slide"):
         words.markdown(content.render(slide.detail))
     if slide.learn:
         with more:
-            learn_view.link_to_page(slide.learn)
+            learn.page_link(slide.learn)
     if slide.chart:
         draw_chart(slide.chart)
 
@@ -159,7 +158,7 @@ nav[0].button(
 )
 with nav[1].container(horizontal=True, horizontal_alignment="center", vertical_alignment="center"):
     st.markdown(f"**{number} / {len(slides)}**", width="content")
-    if ui.present():
+    if sidebar.present():
         st.button("Exit presentation", on_click=set_present, args=(False,), key="deck_exit")
     else:
         st.button(

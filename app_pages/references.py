@@ -1,5 +1,5 @@
 """Learn: every source, grouped by evidence level, with links back to the pages citing it."""
 
-from ui import learn_view
+from ui import learn
 
-learn_view.render_reference_list()
+learn.render_reference_list()

@@ -5,17 +5,16 @@ Words, sources, the contact phases and the knee-load numbers: content/toe_to_hee
 
 import streamlit as st
 
-import ui
 from retroedu.content import evidence
 from retroedu.figures import learn as learn_charts
-from ui import learn_view
+from ui import charts, learn
 
 PAGE = evidence.learn_page("toe_to_heel")
 
 
 def contact_sequence() -> None:
     phases = learn_charts.contact_phases(PAGE.page.meta["contact_phases"])
-    ui.chart(
+    charts.chart(
         learn_charts.contact_sequence_figure(phases),
         alt=learn_charts.contact_sequence_alt(phases),
         filename="retroedu-toe-to-heel-contact",
@@ -27,7 +26,7 @@ def contact_sequence() -> None:
 
 def knee_load_chart() -> None:
     studies = learn_charts.knee_load_studies(PAGE.page.meta["knee_load"])
-    ui.chart(
+    charts.chart(
         learn_charts.knee_load_figure(studies),
         alt=learn_charts.knee_load_alt(studies),
         filename="retroedu-kneecap-force-forward-backward",
@@ -36,7 +35,7 @@ def knee_load_chart() -> None:
     st.caption(PAGE.render(PAGE.page.meta["knee_load_caption"]))
 
 
-learn_view.render(
+learn.render(
     "toe_to_heel",
     hooks={"contact_sequence": contact_sequence, "knee_load_chart": knee_load_chart},
 )

@@ -5,10 +5,9 @@ Words, sources and the timeline's events: content/notable_users.md.
 
 import streamlit as st
 
-import ui
 from retroedu.content import evidence
 from retroedu.figures import learn as learn_charts
-from ui import learn_view
+from ui import charts, learn
 
 PAGE = evidence.learn_page("notable_users")
 
@@ -17,7 +16,7 @@ EVENTS = learn_charts.timeline_events(PAGE.page.meta["timeline"])
 
 
 def timeline() -> None:
-    ui.chart(
+    charts.chart(
         learn_charts.timeline_figure(EVENTS),
         alt=learn_charts.timeline_alt(EVENTS),
         filename="retroedu-backward-records-timeline",
@@ -32,4 +31,4 @@ def timeline_events() -> None:
     st.markdown(PAGE.render(learn_charts.timeline_markdown(EVENTS)))
 
 
-learn_view.render("notable_users", hooks={"timeline": timeline, "timeline_events": timeline_events})
+learn.render("notable_users", hooks={"timeline": timeline, "timeline_events": timeline_events})

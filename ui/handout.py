@@ -15,7 +15,6 @@ import functools
 
 import streamlit as st
 
-import ui
 from retroedu.content import evidence
 from retroedu.content.pages import load_page
 from retroedu.exports.handout import compose
@@ -29,7 +28,7 @@ from retroedu.links.settings import (
     heart_from_params,
 )
 from retroedu.links.urls import param_text
-from ui import share_view
+from ui import links, sidebar
 
 HEART_PAGE, CALORIE_PAGE = "heart-rate", "calories"
 # Session keys (memory of this browser session only; never in the URL).
@@ -59,14 +58,14 @@ def gather(page: str) -> tuple[HeartSettings, EnergySettings]:
     else:
         heart_settings = st.session_state.get(LAST_HEART, HeartSettings())
     if page == CALORIE_PAGE:
-        here = {**_widget_params(ENERGY_KEYS), "units": ui.units()}
+        here = {**_widget_params(ENERGY_KEYS), "units": sidebar.units()}
         energy_settings = energy_from_params(here)[0]
         st.session_state[LAST_ENERGY] = energy_settings
     elif any(key in link for key in ENERGY_KEYS):
-        energy_settings = energy_from_params({**link, "units": ui.units()})[0]
+        energy_settings = energy_from_params({**link, "units": sidebar.units()})[0]
     else:
         energy_settings = st.session_state.get(LAST_ENERGY, EnergySettings())
-    return heart_settings, energy_settings.in_units(ui.units())
+    return heart_settings, energy_settings.in_units(sidebar.units())
 
 
 @functools.lru_cache(maxsize=64)
@@ -102,7 +101,7 @@ def render(page: str) -> None:
     words = load_page("handout").meta
     weeks = load_page("getting_started").meta["weeks"]
     heart_settings, energy_settings = gather(page)
-    link = share_view.link_to(page, {**heart_settings.params(), **energy_settings.params()})
+    link = links.link_to(page, {**heart_settings.params(), **energy_settings.params()})
 
     st.subheader(words["ui_heading"], anchor="handout")
     st.caption(words["ui_intro"])

@@ -8,7 +8,7 @@ import streamlit as st
 
 from retroedu.content import evidence
 from retroedu.figures import learn as learn_charts
-from ui import learn_view
+from ui import learn
 
 
 def plan_table() -> None:
@@ -16,4 +16,4 @@ def plan_table() -> None:
     st.table(learn_charts.plan_table(weeks), hide_index=True)
 
 
-learn_view.render("getting_started", hooks={"plan_table": plan_table})
+learn.render("getting_started", hooks={"plan_table": plan_table})

@@ -1,0 +1,125 @@
+"""The page registry: every page of RetroEdu, once. Pure; no Streamlit.
+
+`app.py` builds the navigation from `PAGES`; the home page's links, the content loader, the
+benchmarks and the tests read it too. Content names a page by its `key` (which is also its URL
+path), never by its script.
+
+>>> page("heart-rate").script, page("heart-rate").content
+('app_pages/heart_rate.py', 'heart_rate')
+>>> resolve("/Heart-Rate/").key, resolve("home").key, resolve("nowhere")
+('heart-rate', 'home', None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+#: The folder of the page scripts, relative to the repository root. Not `pages/`: see the README.
+PAGES_DIR = "app_pages"
+
+Section = Literal["Start", "Learn", "Calculate", "Present"]
+SECTIONS: tuple[Section, ...] = ("Start", "Learn", "Calculate", "Present")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page: its URL path (`key`), menu title and icon, menu section and content file.
+
+    The script is named after the key (`team-talk` -> `app_pages/team_talk.py`).
+    """
+
+    key: str
+    title: str
+    icon: str
+    section: Section
+    content: str
+
+    @property
+    def script(self) -> str:
+        """The page script, relative to the repository root."""
+        return f"{PAGES_DIR}/{self.key.replace('-', '_')}.py"
+
+
+#: Every page, in menu order. Icons are Material Symbols, which Streamlit bundles (no network).
+PAGES: tuple[SitePage, ...] = (
+    SitePage("home", "Home", ":material/home:", "Start", "home"),
+    SitePage("why-backward", "Why go backward", ":material/u_turn_left:", "Learn", "why_backward"),
+    SitePage("muscles", "Muscle activation", ":material/directions_run:", "Learn", "muscles"),
+    SitePage("toe-to-heel", "Toe-to-heel contact", ":material/footprint:", "Learn", "toe_to_heel"),
+    SitePage("posture", "Posture", ":material/accessibility_new:", "Learn", "posture"),
+    SitePage(
+        "rehab-safety", "Rehab and safety", ":material/health_and_safety:", "Learn", "rehab_safety"
+    ),
+    SitePage(
+        "getting-started",
+        "Getting started",
+        ":material/calendar_month:",
+        "Learn",
+        "getting_started",
+    ),
+    SitePage(
+        "notable-users",
+        "Notable users and records",
+        ":material/emoji_events:",
+        "Learn",
+        "notable_users",
+    ),
+    SitePage("myths", "Myths and evidence", ":material/rule:", "Learn", "myths"),
+    SitePage("references", "References", ":material/menu_book:", "Learn", "references"),
+    SitePage(
+        "heart-rate", "Heart-rate zones", ":material/monitor_heart:", "Calculate", "heart_rate"
+    ),
+    SitePage(
+        "calories", "Calorie cost", ":material/local_fire_department:", "Calculate", "calories"
+    ),
+    SitePage("team-talk", "Team talk", ":material/slideshow:", "Present", "deck"),
+)
+#: The page served at the app's root address.
+HOME = "home"
+
+BY_KEY: Mapping[str, SitePage] = MappingProxyType({p.key: p for p in PAGES})
+BY_CONTENT: Mapping[str, SitePage] = MappingProxyType({p.content: p for p in PAGES})
+
+
+def page(key: str) -> SitePage:
+    """The page registered under `key`, or ValueError naming the keys that exist."""
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        raise ValueError(f"No page {key!r}; pages are: {', '.join(BY_KEY)}.") from None
+
+
+def in_section(section: Section) -> Iterator[SitePage]:
+    """The pages of one menu section, in menu order."""
+    return (p for p in PAGES if p.section == section)
+
+
+def resolve(path: str) -> SitePage | None:
+    """The page a person meant by a URL path, ignoring case and slashes; None if none.
+
+    >>> resolve("MUSCLES").key, resolve("").key
+    ('muscles', 'home')
+    """
+    wanted = path.strip().strip("/").lower()
+    return BY_KEY.get(wanted or HOME)
+
+
+def aliases(key: str) -> tuple[str, ...]:
+    """Spellings of a page's path a person might type, other than the path itself.
+
+    The home page is served at the root; its key is an alias too. Case variants cover a path typed
+    from a printed sheet or a slide ("Heart-Rate", "CALORIES"); a trailing slash needs no alias.
+
+    >>> aliases("home")
+    ('home', 'Home', 'HOME')
+    >>> aliases("heart-rate")
+    ('Heart-rate', 'Heart-Rate', 'HEART-RATE')
+    """
+    found = [key] if key == HOME else []
+    for variant in (key.capitalize(), key.title(), key.upper()):
+        if variant != key and variant not in found:
+            found.append(variant)
+    return tuple(found)

@@ -1,0 +1,65 @@
+"""The sidebar every page shares: units, presentation mode, "Copy link", and the page frame.
+
+Physiology never lives here (that is `retroedu/`); this module only turns settings into widgets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui import links
+
+UNITS = ("metric", "imperial")
+# The URL carries a selection widget's *displayed* text, so the options are shown as they are
+# (`?units=imperial`) and the units go in captions.
+UNIT_CAPTIONS = {"metric": "kg, km/h", "imperial": "lb, mph"}
+PRESENT_CSS = Path(__file__).parent.parent / "assets" / "present.css"
+
+
+def frame() -> None:
+    """The sidebar every page shares: units and presentation mode (both kept in the URL, so a
+    shared link keeps them) and a "Copy link" control."""
+    # Only values that arrive with a link are checked: once a widget exists, a button that
+    # changes it leaves the previous value in the address until the run finishes.
+    raw = {key: value for key, value in links.raw_params().items() if key not in st.session_state}
+    with st.sidebar:
+        system = st.radio(
+            "Units",
+            UNITS,
+            captions=[UNIT_CAPTIONS[system] for system in UNITS],
+            key="units",
+            bind="query-params",
+            horizontal=True,
+            help="Used by every calculator. Kept in the page address so a shared link keeps it.",
+        )
+        presenting = st.toggle(
+            "Presentation mode",
+            key="present",
+            bind="query-params",
+            help="Large type and high contrast for a projector. Add ?present=true to a link "
+            "(or bookmark it) to open any page this way.",
+        )
+        links.copy_link()
+        st.caption("Education, not medical advice. RetroEdu stores nothing you type.")
+    links.notice_rejected(
+        raw, {"units": ("units", system), "present": ("presentation mode", presenting)}
+    )
+    if present():
+        # Projector: sidebar out of the way (still one click away), large high-contrast type.
+        st.set_page_config(initial_sidebar_state="collapsed")
+        st.html(PRESENT_CSS)
+    else:
+        st.set_page_config(initial_sidebar_state="auto")
+
+
+def present() -> bool:
+    """True in presentation mode (sidebar toggle or `?present=true` in the link)."""
+    return st.session_state.get("present") is True
+
+
+def units() -> str:
+    """The units the reader chose in the sidebar ("metric" or "imperial")."""
+    value = st.session_state.get("units", "metric")
+    return value if value in UNITS else "metric"
