@@ -21,6 +21,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from retroedu.models.checks import real
+
 KINDS = {"measured": "#0072B2", "claimed": "#D55E00"}  # Okabe-Ito blue and vermillion
 PATTERNS = {"measured": "", "claimed": "/"}
 INK = "#1A1D21"
@@ -72,7 +74,8 @@ def parse_rows(items: object) -> list[Row]:
 
 
 def _row(item: dict[str, Any]) -> Row:
-    low, high, spread = float(item["low"]), float(item["high"]), float(item.get("spread", 0))
+    low, high = real(item["low"], "low"), real(item["high"], "high")
+    spread = real(item.get("spread", 0), "spread")
     if item["kind"] not in KINDS or not low <= high or spread < 0:
         raise ValueError("bad kind or range")
     return Row(str(item["label"]), low, high, item["kind"], str(item["source"]), spread)

@@ -38,6 +38,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from retroedu.content.evidence import CITATION, LEVEL_BY_ID, LEVELS, EvidenceLevel, escape_markdown
+from retroedu.models.checks import real
 
 INK = "#1A1D21"
 MUTED = "#5B636B"
@@ -104,11 +105,10 @@ def _number(item: Mapping[str, Any], name: str, where: str, *, optional: bool = 
     value = item.get(name)
     if value is None and optional:
         return math.nan
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"{where}: {name!r} must be a number.")
-    if value < 0:
-        raise ValueError(f"{where}: {name!r} cannot be negative ({value}).")
-    return float(value)
+    number = real(value, f"{name!r} of {where}")
+    if number < 0:
+        raise ValueError(f"{where}: {name!r} cannot be negative ({number:g}).")
+    return number
 
 
 def _refs(item: Mapping[str, Any], where: str) -> tuple[str, ...]:

@@ -41,7 +41,6 @@ References
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -52,6 +51,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from retroedu.models import units as u
+from retroedu.models.checks import real
 
 Gait = Literal["walk", "run"]
 Direction = Literal["forward", "backward"]
@@ -397,18 +397,9 @@ def _check_estimate(which: str) -> Estimate:
     raise ValueError(f"The estimate must be 'central', 'low' or 'high' (got {which!r}).")
 
 
-def _number(value: float, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"The {what} must be a number.")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"The {what} must be a finite number (got {number}).")
-    return number
-
-
 def check_speed(speed_kmh: float) -> float:
     """A speed [km/h] as a float, or ValueError if negative or faster than any human."""
-    speed = _number(speed_kmh, "speed")
+    speed = real(speed_kmh, "speed")
     if speed < 0:
         raise ValueError(f"Speed cannot be negative (got {speed:g} km/h).")
     if speed > SPEED_LIMIT_KMH:
@@ -421,7 +412,7 @@ def check_speed(speed_kmh: float) -> float:
 
 def check_grade(grade_pct: float) -> float:
     """A treadmill grade [%] as a float, or ValueError beyond ±30 %."""
-    grade = _number(grade_pct, "grade")
+    grade = real(grade_pct, "grade")
     if abs(grade) > GRADE_LIMIT_PCT:
         raise ValueError(
             f"A grade of {grade:g} % is steeper than this calculator accepts; "
@@ -432,7 +423,7 @@ def check_grade(grade_pct: float) -> float:
 
 def check_weight(weight_kg: float) -> float:
     """A body mass [kg] as a float, or ValueError if not above zero or beyond any human."""
-    weight = _number(weight_kg, "body weight")
+    weight = real(weight_kg, "body weight")
     if weight <= 0:
         raise ValueError(f"Body weight must be above 0 kg (got {weight:g} kg).")
     if weight > WEIGHT_LIMIT_KG:
@@ -445,7 +436,7 @@ def check_weight(weight_kg: float) -> float:
 
 def check_minutes(minutes: float) -> float:
     """A session length [min] as a float, or ValueError if negative or longer than a day."""
-    value = _number(minutes, "session length")
+    value = real(minutes, "session length")
     if value < 0:
         raise ValueError(f"A session cannot last a negative time (got {value:g} min).")
     if value > MINUTES_LIMIT:
@@ -521,7 +512,7 @@ def kcal_from_vo2(vo2: float, weight_kg: float, net: bool = False) -> float:
     >>> round(kcal_from_vo2(36.5, 70.0), 4), round(kcal_from_vo2(36.5, 70.0, net=True), 4)
     (12.775, 11.55)
     """
-    uptake = _number(vo2, "oxygen uptake")
+    uptake = real(vo2, "oxygen uptake")
     if uptake < 0:
         raise ValueError(f"Oxygen uptake cannot be negative (got {uptake:g} ml/kg/min).")
     above = uptake - VO2_REST.value if net else uptake

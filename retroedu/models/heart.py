@@ -28,14 +28,14 @@ References
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
 import pandas as pd
+
+from retroedu.models.checks import real
 
 MINUS, TIMES, EN_DASH = "\u2212", "\u00d7", "\u2013"
 
@@ -343,37 +343,28 @@ ZONE_COLUMNS = (
 )
 
 
-def _check_age(age_years: float) -> None:
-    # bool is a numbers.Real in Python, but True is not a number anyone typed (here and below).
-    if (
-        isinstance(age_years, bool)
-        or not isinstance(age_years, numbers.Real)
-        or not math.isfinite(age_years)
-    ):
-        raise ValueError("Age must be a number of years.")
-    if age_years < 0:
-        raise ValueError(f"Age cannot be negative (got {age_years:g} years).")
-    if age_years > AGE_LIMIT_YEARS:
+def _check_age(age_years: float) -> float:
+    age = real(age_years, "age")
+    if age < 0:
+        raise ValueError(f"Age cannot be negative (got {age:g} years).")
+    if age > AGE_LIMIT_YEARS:
         raise ValueError(
-            f"An age of {age_years:g} years is beyond any recorded human lifespan; "
+            f"An age of {age:g} years is beyond any recorded human lifespan; "
             f"enter an age up to {AGE_LIMIT_YEARS:g}."
         )
+    return age
 
 
-def _check_hr(value_bpm: float, what: str) -> None:
-    if (
-        isinstance(value_bpm, bool)
-        or not isinstance(value_bpm, numbers.Real)
-        or not math.isfinite(value_bpm)
-    ):
-        raise ValueError(f"The {what} must be a number of beats per minute.")
-    if value_bpm <= 0:
-        raise ValueError(f"The {what} must be above 0 beats per minute (got {value_bpm:g}).")
-    if value_bpm > HR_LIMIT_BPM:
+def _check_hr(value_bpm: float, what: str) -> float:
+    rate = real(value_bpm, what)
+    if rate <= 0:
+        raise ValueError(f"The {what} must be above 0 beats per minute (got {rate:g}).")
+    if rate > HR_LIMIT_BPM:
         raise ValueError(
-            f"A {what} of {value_bpm:g} bpm is beyond what a human heart can beat "
+            f"A {what} of {rate:g} bpm is beyond what a human heart can beat "
             f"(at most {HR_LIMIT_BPM:g})."
         )
+    return rate
 
 
 def _check_rest_below_max(max_hr_bpm: float, resting_hr_bpm: float) -> None:
@@ -387,15 +378,10 @@ def _check_rest_below_max(max_hr_bpm: float, resting_hr_bpm: float) -> None:
 
 
 def _check_intensity(intensity: float) -> None:
-    if (
-        isinstance(intensity, bool)
-        or not isinstance(intensity, numbers.Real)
-        or not math.isfinite(intensity)
-    ):
-        raise ValueError("Intensity must be a number between 0 and 1.")
-    if not 0 <= intensity <= 1:
+    fraction = real(intensity, "intensity")
+    if not 0 <= fraction <= 1:
         raise ValueError(
-            f"Intensity is a fraction from 0 to 1 (write 70 % as 0.7); got {intensity:g}."
+            f"Intensity is a fraction from 0 to 1 (write 70 % as 0.7); got {fraction:g}."
         )
 
 

@@ -21,6 +21,8 @@ import math
 from collections.abc import Callable
 from typing import Literal, ParamSpec, TypeVar
 
+from retroedu.models.checks import real
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -40,16 +42,6 @@ M_S_PER_KMH = 1000.0 / 3600.0
 WEIGHT_UNIT: dict[UnitSystem, str] = {"metric": "kg", "imperial": "lb"}
 SPEED_UNIT: dict[UnitSystem, str] = {"metric": "km/h", "imperial": "mph"}
 PACE_UNIT: dict[UnitSystem, str] = {"metric": "min/km", "imperial": "min/mile"}
-
-
-def _finite(value: float, what: str) -> float:
-    """`value` as a float, or ValueError if it is not a real, finite number."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"The {what} must be a number.")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"The {what} must be a finite number (got {number}).")
-    return number
 
 
 def _within_float_range(convert: Callable[_P, _R]) -> Callable[_P, _R]:
@@ -73,7 +65,7 @@ def _within_float_range(convert: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 def _non_negative(value: float, what: str, unit: str) -> float:
-    number = _finite(value, what)
+    number = real(value, what)
     if number < 0:
         raise ValueError(f"The {what} cannot be negative (got {number:g} {unit}).")
     return number
@@ -167,7 +159,7 @@ def kmh_from_pace(pace_min: float, system: str) -> float:
     9.6561
     """
     units = check_system(system)
-    pace = _finite(pace_min, "pace")
+    pace = real(pace_min, "pace")
     if pace <= 0:
         raise ValueError(f"A pace must be a positive number of minutes (got {pace:g}).")
     per_hour = 60.0 / pace
@@ -221,7 +213,7 @@ def format_pace(pace_min: float) -> str:
     >>> format_pace(5.5), format_pace(4.999), format_pace(62.25)
     ('5:30', '5:00', '62:15')
     """
-    pace = _finite(pace_min, "pace")
+    pace = real(pace_min, "pace")
     if pace <= 0:
         raise ValueError(f"A pace must be a positive number of minutes (got {pace:g}).")
     total_seconds = round(pace * 60)
