@@ -11,25 +11,19 @@ from pathlib import Path
 
 import streamlit as st
 
+from retroedu.calculators.calories import CaloriesInputs
+from retroedu.exports import tables
+from retroedu.links import fields
 from retroedu.models import energy
 from retroedu.models import units as u
-from retroedu.models.energy import EN_DASH
-from ui import charts, handout, links, sidebar
-from ui.calories_view import calculate, content, fixed_words
+from ui import cache, charts, handout, links, sidebar, widgets
 
-#: Widget (min, max, default) in the reader's units; the URL carries values in these units.
-BOUNDS: dict[str, dict[str, tuple[float, float, float]]] = {
-    "metric": {"weight": (20.0, 300.0, 70.0), "speed": (1.0, 30.0, 6.0)},
-    "imperial": {"weight": (44.0, 660.0, 154.0), "speed": (0.6, 18.6, 3.7)},
-}
-GRADE_BOUNDS = (-energy.GRADE_LIMIT_PCT, energy.GRADE_LIMIT_PCT)
-MINUTES_BOUNDS = (1, 600)
 CARDS_CSS = Path(__file__).parent.parent / "assets" / "calories.css"
 # Session keys this page keeps for itself (not widgets, never in the URL).
 UNITS_SEEN = "calories_units_seen"
 PACE_PROBLEM = "calories_pace_problem"
 
-words = content()
+words = cache.page("calories")
 text = words.page.meta
 
 
@@ -47,21 +41,24 @@ def follow_units(system: str) -> None:
     st.session_state[UNITS_SEEN] = system
     if previous not in u.UNIT_SYSTEMS or previous == system:
         return
-    converters = {
-        "weight": (u.weight_to_kg, u.kg_to_weight, 1),
-        "speed": (u.speed_to_kmh, u.kmh_to_speed, 2),
-    }
-    for key, (to_base, from_base, digits) in converters.items():
-        value = st.session_state.get(key)
-        if isinstance(value, int | float):
-            low, high, _ = BOUNDS[system][key]
-            converted = from_base(to_base(float(value), str(previous)), system)
-            st.session_state[key] = round(min(max(converted, low), high), digits)
+    before = CaloriesInputs(
+        **{
+            name: st.session_state[key]
+            for name, key in CaloriesInputs.KEYS.items()
+            if isinstance(st.session_state.get(key), int | float)
+        },
+        units=previous,
+    )
+    after = before.in_units(system)
+    for key, value in (("weight", after.weight), ("speed", after.speed)):
+        if key in st.session_state:
+            limits = fields.number(key).limits(system)
+            st.session_state[key] = min(max(value, limits.low), limits.high)
 
 
 def pace_typed(system: str) -> None:
     """Turn a typed pace into the speed widget's value (a callback: runs before the rerun)."""
-    low, high, _ = BOUNDS[system]["speed"]
+    limits = fields.number("speed").limits(system)
     try:
         speed = u.kmh_to_speed(
             u.kmh_from_pace(u.parse_pace(st.session_state["pace"]), system), system
@@ -69,8 +66,8 @@ def pace_typed(system: str) -> None:
     except ValueError as problem:
         st.session_state[PACE_PROBLEM] = str(problem)
         return
-    if not low <= round(speed, 2) <= high:
-        fastest, slowest = (u.format_pace(60.0 / value) for value in (high, low))
+    if not limits.low <= round(speed, 2) <= limits.high:
+        fastest, slowest = (u.format_pace(60.0 / value) for value in (limits.high, limits.low))
         st.session_state[PACE_PROBLEM] = (
             f"That pace is outside what this calculator takes: enter a pace between {fastest} "
             f"and {slowest} {u.PACE_UNIT[system]}."
@@ -85,7 +82,7 @@ def card(result: energy.CostEstimate, minutes: float) -> None:
     with st.container(border=True, height="stretch", key=f"card_{result.mode.key}"):
         st.metric(f"{result.mode.label}, {minutes:g} min", f"{session.central:.0f} kcal")
         band = (
-            f"band {session.low:.0f}{EN_DASH}{session.high:.0f} kcal"
+            f"band {tables.range_text(session.low, session.high)} kcal"
             if result.mode.factor is not None
             else "forward: no band"
         )
@@ -98,11 +95,6 @@ def card(result: energy.CostEstimate, minutes: float) -> None:
 
 
 system = sidebar.units()
-weight_unit, speed_unit, pace_unit = (
-    u.WEIGHT_UNIT[system],
-    u.SPEED_UNIT[system],
-    u.PACE_UNIT[system],
-)
 st.title(words.page.title)
 st.markdown(words.page.summary)
 raw = links.raw_params()
@@ -110,151 +102,92 @@ follow_units(system)
 notices = st.container()
 
 st.subheader(text["inputs_heading"])
-fields = st.columns(5)
-weight_low, weight_high, weight_default = BOUNDS[system]["weight"]
-weight = fields[0].number_input(
-    f"Body weight [{weight_unit}]",
-    min_value=weight_low,
-    max_value=weight_high,
-    value=weight_default,
-    step=1.0,
-    format="%.1f",
-    key="weight",
-    bind="query-params",
-    help=text["weight_help"],
-)
-speed_low, speed_high, speed_default = BOUNDS[system]["speed"]
-speed = fields[1].number_input(
-    f"Speed [{speed_unit}]",
-    min_value=speed_low,
-    max_value=speed_high,
-    value=speed_default,
-    step=0.1,
-    format="%.2f",
-    key="speed",
-    bind="query-params",
-    help=text["speed_help"],
-)
-weight_kg, speed_kmh = u.weight_to_kg(weight, system), u.speed_to_kmh(speed, system)
+columns = st.columns(5)
+weight = widgets.number("weight", system, where=columns[0], help=text["weight_help"])
+speed = widgets.number("speed", system, where=columns[1], help=text["speed_help"])
+speed_kmh = u.speed_to_kmh(speed or 0.0, system)
 st.session_state["pace"] = u.format_pace(u.pace_from_kmh(speed_kmh, system))
-fields[2].text_input(
-    f"or pace [{pace_unit}]",
+columns[2].text_input(
+    f"or pace [{u.PACE_UNIT[system]}]",
     key="pace",
     max_chars=8,
     on_change=pace_typed,
     args=(system,),
     help=text["pace_help"],
 )
-grade = fields[3].number_input(
-    "Grade [%]",
-    min_value=GRADE_BOUNDS[0],
-    max_value=GRADE_BOUNDS[1],
-    value=0.0,
-    step=0.5,
-    format="%.1f",
-    key="grade",
-    bind="query-params",
-    help=text["grade_help"],
-)
-minutes = fields[4].number_input(
-    "Duration [min]",
-    # A decimal input: Streamlit 1.67 raises on NaN/inf arriving for a whole-number widget.
-    min_value=float(MINUTES_BOUNDS[0]),
-    max_value=float(MINUTES_BOUNDS[1]),
-    value=30.0,
-    step=5.0,
-    format="%.0f",
-    key="minutes",
-    bind="query-params",
-    help=text["minutes_help"],
-)
+grade = widgets.number("grade", where=columns[3], help=text["grade_help"])
+minutes = widgets.number("minutes", where=columns[4], help=text["minutes_help"])
+settings = {"weight": weight, "speed": speed, "grade": grade, "minutes": minutes}
 
 with notices:
-    links.notice_rejected(
-        raw,
-        {
-            "weight": ("body weight", weight),
-            "speed": ("speed", speed),
-            "grade": ("grade", grade),
-            "minutes": ("duration", minutes),
-        },
-    )
+    links.notice_rejected(raw, settings, system)
     problem = st.session_state.pop(PACE_PROBLEM, None)
     if problem:
         st.error(problem, icon=":material/error:")
 
+inputs = CaloriesInputs.from_values(settings, system)
 try:
-    result_set = calculate(weight_kg, speed_kmh, float(grade), float(minutes), system)
+    view = cache.calories(inputs)
 except ValueError as trouble:
     st.error(str(trouble), icon=":material/error:")
     st.stop()
 
 st.subheader(text["results_heading"])
-if u.kmh_to_m_s(speed_kmh) > energy.NOVICE_BACKWARD_M_S.value:
+if view.fast_for_novices:
     limit = u.m_s_to_kmh(energy.NOVICE_BACKWARD_M_S.value)
     st.warning(
         say("novice_warning", limit=f"{u.format_speed(limit, system)} (1.6 m/s)"),
         icon=":material/warning:",
     )
-estimates, run_minutes, walk_minutes = (
-    result_set.estimates,
-    result_set.run_minutes,
-    result_set.walk_minutes,
-)
 # Four cards in two pairs that wrap (assets/calories.css): one row on a wide screen, two rows when
 # narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
 st.html(CARDS_CSS)
 with st.container(horizontal=True, key="mode_cards"):
     for pair in range(2):
         with st.container(horizontal=True, key=f"mode_pair_{pair}"):
-            for result in estimates[2 * pair : 2 * pair + 2]:
-                card(result, float(minutes))
+            for result in view.estimates[2 * pair : 2 * pair + 2]:
+                card(result, inputs.minutes)
 
+run, walk = view.run_minutes, view.walk_minutes
 st.info(
     say(
         "equivalence",
-        minutes=f"{minutes:g}",
-        speed=u.format_speed(speed_kmh, system),
-        run=f"{run_minutes.central:.0f}",
-        run_low=f"{run_minutes.low:.0f}",
-        run_high=f"{run_minutes.high:.0f}",
-        walk=f"{walk_minutes.central:.0f}",
-        walk_low=f"{walk_minutes.low:.0f}",
-        walk_high=f"{walk_minutes.high:.0f}",
+        minutes=f"{inputs.minutes:g}",
+        speed=u.format_speed(inputs.speed_kmh, system),
+        run=f"{run.central:.0f}",
+        run_low=f"{run.low:.0f}",
+        run_high=f"{run.high:.0f}",
+        walk=f"{walk.central:.0f}",
+        walk_low=f"{walk.low:.0f}",
+        walk_high=f"{walk.high:.0f}",
     ),
     icon=":material/swap_horiz:",
 )
-flagged = [result for result in estimates if result.extrapolated]
+flagged = [result for result in view.estimates if result.extrapolated]
 if flagged:
-    reasons = " ".join(f"{r.mode.label}: {r.reason(system)}." for r in flagged)
+    reasons = " ".join(f"{r.mode.label}: {view.notes[r.mode.key]}." for r in flagged)
     st.caption(say("extrapolated_note", reasons=reasons))
-cautions = {result.caution for result in estimates if result.caution}
-for caution in sorted(cautions):
+for caution in sorted({view.notes[r.mode.key] for r in view.estimates if r.jogging}):
     st.caption(f"Note: {caution}.")
 st.markdown(say("band_note"))
 st.markdown(say("gross_net_note"))
 
 st.subheader(text["chart_heading"])
-charts.chart(result_set.figure, alt=result_set.alt, filename="calorie-cost-by-speed")
+cost_chart = cache.calories_chart(inputs)
+charts.chart(cost_chart.figure, alt=cost_chart.alt, filename="calorie-cost-by-speed")
 st.caption(text["chart_caption"])
 
 st.subheader(text["table_heading"])
-st.table(result_set.table, hide_index=True)
+st.table(tables.comparison_shown(view), hide_index=True)
 st.caption(say("table_caption"))
-st.download_button(
-    "Download the comparison (CSV)",
-    result_set.csv,
-    file_name="calorie-cost-comparison.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
+widgets.download_csv(
+    "Download the comparison (CSV)", tables.comparison_csv(view), "calorie-cost-comparison.csv"
 )
 
 st.subheader(text["myths_heading"])
 st.markdown(text["myths_intro"])
-fixed = fixed_words(system)
-myths = fixed.myths
-for column, (title, badge, body) in zip(st.columns(len(myths)), myths, strict=True):
+fixed = cache.calories_words(system)
+for column, (title, badge, body) in zip(st.columns(len(fixed.myths)), fixed.myths, strict=True):
     with column.container(border=True):
         st.markdown(f"**{title}**")
         if badge:
@@ -264,7 +197,7 @@ for column, (title, badge, body) in zip(st.columns(len(myths)), myths, strict=Tr
 with st.expander(text["model_heading"], icon=":material/functions:"):
     st.markdown("\n\n".join(fixed.model))
 
-handout.render("calories")
+handout.render("calories", inputs)
 st.subheader("Sources")
 # HTML only for the empty anchors the citation markers jump to.
 st.markdown(fixed.sources, unsafe_allow_html=True)

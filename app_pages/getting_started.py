@@ -6,13 +6,12 @@ content/getting_started.md.
 
 import streamlit as st
 
-from retroedu.content import evidence
 from retroedu.figures import learn as learn_charts
-from ui import learn
+from ui import cache, learn
 
 
 def plan_table() -> None:
-    weeks = learn_charts.plan_weeks(evidence.learn_page("getting_started").page.meta["weeks"])
+    weeks = learn_charts.plan_weeks(cache.page("getting_started").page.meta["weeks"])
     st.table(learn_charts.plan_table(weeks), hide_index=True)
 
 

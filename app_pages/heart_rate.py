@@ -1,20 +1,19 @@
-"""Heart-rate zones: max HR from age (or measured), zones by % of max and % of reserve, charts."""
+"""Heart-rate zones: max HR from age (or measured), the recommended zones first, other methods
+to compare, and every formula across ages. Everything shown comes from one `HeartView`."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from retroedu.content.evidence import learn_page
-from retroedu.links.settings import AGE_YEARS, MEASURED_BPM, RESTING_BPM, SEX_LABELS
+from retroedu.calculators.heart import HeartInputs
+from retroedu.exports import tables
 from retroedu.models import heart
-from ui import charts, handout, links
-from ui.heart_view import TABS, age_view, zone_view
+from ui import cache, charts, handout, links, widgets
 
-SEXES = {label: key for key, label in SEX_LABELS.items()}
-FORMULA_KEYS = {formula.name: key for key, formula in heart.FORMULAS.items()}
-
-content = learn_page("heart_rate")
+content = cache.page("heart_rate")
 text = content.page.meta
+NOTES = {"hrmax5": "hrmax_note", "hrr5": "hrr_note", "acsm": "acsm_note"}
+TAB_LABELS = {"hrmax5": "% of max HR", "hrr5": "% of heart-rate reserve", "acsm": "ACSM classes"}
 
 
 def say(key: str, **values: object) -> str:
@@ -25,65 +24,17 @@ def say(key: str, **values: object) -> str:
 st.title(content.page.title)
 st.markdown(content.page.summary)
 raw = links.raw_params()
-# A widget writes its option label into the link ("formula=Nes"); accept the API key too ("nes").
-for url_key, labels in (
-    ("sex", SEX_LABELS),
-    ("formula", {k: f.name for k, f in heart.FORMULAS.items()}),
-):
-    given = raw.get(url_key, "").strip().lower()
-    if url_key not in st.session_state and given in labels:
-        st.session_state[url_key] = labels[given]
-        raw[url_key] = labels[given]
 notices = st.container()
-inputs, results = st.columns([1, 2], gap="large")
+inputs_column, results = st.columns([1, 2], gap="large")
 
-with inputs:
+with inputs_column:
     st.subheader(text["inputs_heading"])
-    age = st.number_input(
-        "Age [years]",
-        min_value=AGE_YEARS[0],
-        max_value=AGE_YEARS[1],
-        value=40.0,
-        step=1.0,
-        # Float on purpose: Streamlit 1.67 raises OverflowError for "age=1e400" in a link on an
-        # int input but drops it on a float one. "%g" shows 40, not 40.00.
-        format="%g",
-        key="age",
-        bind="query-params",
-    )
-    sex = SEXES[
-        st.radio(
-            "Sex",
-            list(SEX_LABELS.values()),
-            key="sex",
-            bind="query-params",
-            horizontal=True,
-            help=text["sex_help"],
-        )
-    ]
-    offered = [f for f in heart.FORMULAS.values() if not f.women_only or sex == "female"]
-    formula = FORMULA_KEYS[
-        st.selectbox(
-            "Max heart-rate formula",
-            [f.name for f in offered],
-            key="formula",
-            bind="query-params",
-            help=text["formula_help"],
-        )
-    ]
+    age = widgets.number("age")
+    sex = widgets.choice("sex", horizontal=True, help=text["sex_help"])
+    offered = [key for key, f in heart.FORMULAS.items() if not f.women_only or sex == "female"]
+    formula = widgets.choice("formula", offered, kind="selectbox", help=text["formula_help"])
     st.caption(f"{heart.FORMULAS[formula].name}: max HR = {heart.FORMULAS[formula].equation}")
-    resting = st.number_input(
-        "Resting heart rate [bpm], optional",
-        min_value=RESTING_BPM[0],
-        max_value=RESTING_BPM[1],
-        value=None,
-        step=1.0,
-        format="%g",
-        placeholder="e.g. 60",
-        key="resting_hr",
-        bind="query-params",
-        help=text["resting_help"],
-    )
+    resting = widgets.number("resting_hr", help=text["resting_help"])
     with st.expander(
         "How to measure resting heart rate",
         icon=":material/bedtime:",
@@ -92,82 +43,55 @@ with inputs:
     ) as how_to:
         if how_to.open:
             st.markdown(say("measure_resting"))
-    measured = st.number_input(
-        "Measured max heart rate [bpm], optional",
-        min_value=MEASURED_BPM[0],
-        max_value=MEASURED_BPM[1],
-        value=None,
-        step=1.0,
-        format="%g",
-        placeholder="replaces the formula",
-        key="max_hr",
-        bind="query-params",
-        help=text["max_help"],
-    )
+    measured = widgets.number("max_hr", help=text["max_help"])
 
+settings = {"age": age, "sex": sex, "formula": formula, "resting_hr": resting, "max_hr": measured}
 with notices:
-    links.notice_rejected(
-        raw,
-        {
-            "age": ("age", age),
-            "sex": ("sex", SEX_LABELS[sex]),
-            "formula": ("formula", heart.FORMULAS[formula].name),
-            "resting_hr": ("resting heart rate", resting),
-            "max_hr": ("measured max heart rate", measured),
-        },
-    )
-
-chosen = heart.FORMULAS[formula]
-estimate = heart.max_hr(age, formula)
-max_bpm = measured if measured is not None else estimate
+    links.notice_rejected(raw, settings)
+inputs = HeartInputs.from_values(settings)
+view = cache.heart(inputs)
 
 with results:
     st.subheader(text["results_heading"])
-    for caution in heart.cautions(age, resting):
-        st.warning(content.render(text["cautions"][caution]), icon=":material/warning:")
-    try:
-        view = zone_view(max_bpm, resting)
-    except ValueError as problem:
-        st.error(str(problem), icon=":material/error:")
+    low_age, high_age = view.formula.studied_ages
+    for caution in view.cautions:
+        words = str(text["cautions"][caution]).format(
+            formula=view.formula.name, low=f"{low_age:g}", high=f"{high_age:g}"
+        )
+        st.warning(content.render(words), icon=":material/warning:")
+    if view.problem:
+        st.error(view.problem, icon=":material/error:")
         st.stop()
-
     # Filled after the chart below is drawn: the chart is what a changed input should update first.
     summary = st.container()
+    low, high = view.target_bpm
     st.markdown(
         f"### {text['chart_heading']}\n\n"
-        + say(
-            "target_note",
-            max=f"{max_bpm:.0f}",
-            low=f"{view.target.low_bpm:.0f}",
-            high=f"{view.target.high_bpm:.0f}",
-        )
+        + say("target_note", max=f"{view.max_bpm:.0f}", low=f"{low:.0f}", high=f"{high:.0f}")
     )
-    charts.chart(view.figure, alt=view.alt, filename="heart-rate-zones")
-
+    zones_chart = cache.heart_zones_chart(inputs)
+    charts.chart(zones_chart.figure, alt=zones_chart.alt, filename="heart-rate-zones")
 
 with summary:
-    low95, high95 = heart.error_band(age, formula)
-    metrics = st.columns(3 if resting is not None else 2)
+    chosen = view.formula
+    metrics = st.columns(3 if view.reserve_bpm is not None else 2)
     metrics[0].metric(
         "Max heart rate [bpm]",
-        f"{max_bpm:.0f}",
-        help="Measured by you." if measured is not None else f"{chosen.name}: {chosen.equation}",
+        f"{view.max_bpm:.0f}",
+        help="Measured by you." if view.measured else f"{chosen.name}: {chosen.equation}",
         border=True,
     )
-    if measured is None:
+    low95, high95 = view.band_bpm
+    if view.measured:
+        metrics[1].metric(f"{chosen.name} estimate [bpm]", f"{view.estimate_bpm:.0f}", border=True)
+        st.caption(say("measured_note", formula=chosen.name, estimate=f"{view.estimate_bpm:.0f}"))
+    else:
         metrics[1].metric(
             "95 % range [bpm]",
-            f"{low95:.0f}\u2013{high95:.0f}",
+            tables.range_text(low95, high95),
             help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm",
             border=True,
         )
-    else:
-        metrics[1].metric(f"{chosen.name} estimate [bpm]", f"{estimate:.0f}", border=True)
-    if resting is not None:
-        metrics[2].metric("Heart-rate reserve [bpm]", f"{max_bpm - resting:.0f}", border=True)
-    if measured is not None:
-        st.caption(say("measured_note", formula=chosen.name, estimate=f"{estimate:.0f}"))
-    else:
         st.markdown(
             say(
                 "error_note",
@@ -178,35 +102,31 @@ with summary:
                 detail=chosen.error_note,
             )
         )
+    if view.reserve_bpm is not None:
+        metrics[2].metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}", border=True)
 
     st.info(say("backward"), icon=":material/u_turn_left:")
-    # Only the open tab runs (on_change="rerun"), so a widget change renders one table, not three.
-    tabs = st.tabs([label for _, _, label in TABS], key="zone_tab", on_change="rerun")
-    for tab, (model, note, _) in zip(tabs, TABS, strict=True):
-        if not tab.open:
-            continue
-        with tab:
-            st.markdown(say(note))
-            if model in view.tables:
-                st.table(view.tables[model], hide_index=True)
-            else:
+    st.markdown(f"#### Your zones: {TAB_LABELS[view.method]}")
+    st.markdown(say(NOTES[view.method]))
+    st.table(tables.zones_shown(view, view.method), hide_index=True)
+    others = view.others()
+    with st.expander("Compare methods", key="compare_methods", on_change="rerun") as compare:
+        if compare.open:
+            if not others or view.inputs.resting_hr_bpm is None:
                 st.info(text["hrr_missing"], icon=":material/info:")
-    st.download_button(
-        "Download zones (CSV)",
-        view.csv,
-        file_name="heart-rate-zones.csv",
-        mime="text/csv",
-        icon=":material/download:",
-    )
+            for method in others:
+                st.markdown(f"**{TAB_LABELS[method]}.** " + say(NOTES[method]))
+                st.table(tables.zones_shown(view, method), hide_index=True)
+    widgets.download_csv("Download zones (CSV)", tables.zones_csv(view), "heart-rate-zones.csv")
 
 st.subheader(text["formulas_heading"])
-ages = age_view(age, formula, measured)
-charts.chart(ages.figure, alt=ages.alt, filename="max-heart-rate-formulas")
+formulas_chart = cache.heart_formulas_chart(inputs)
+charts.chart(formulas_chart.figure, alt=formulas_chart.alt, filename="max-heart-rate-formulas")
 st.caption(text["formulas_caption"])
 with st.expander("The numbers behind this chart", key="age_numbers", on_change="rerun") as numbers:
     if numbers.open:
-        st.table(ages.numbers, hide_index=True)
+        st.table(tables.formulas_shown(view), hide_index=True)
 
 st.markdown(content.render(content.page.body))
-handout.render("heart-rate")
+handout.render("heart-rate", inputs)
 st.markdown("### Sources\n\n" + content.source_list(), unsafe_allow_html=True)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from retroedu import site
-from retroedu.content import evidence
-from ui import learn
+from ui import cache, learn
 
-home = evidence.learn_page("home")
+home = cache.page("home")
 st.title(home.page.title)
 st.markdown(home.render(home.page.body))
 learn.legend()

@@ -9,21 +9,19 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import plotly.graph_objects as go
 import streamlit as st
 
+from retroedu.calculators.calories import CaloriesInputs
+from retroedu.calculators.heart import HeartInputs
 from retroedu.content import deck, evidence
-from retroedu.figures.energy import chart_data, cost_by_speed_alt, cost_by_speed_figure
-from retroedu.figures.heart import Target, zone_bands_alt, zone_bands_figure
-from retroedu.models import heart
 from retroedu.models import units as u
-from ui import charts, learn, links, sidebar
+from ui import cache, charts, learn, links, sidebar, widgets
 
 # Under a slide's words, a chart this tall leaves room for the buttons on a 1280x720 screen.
 CHART_HEIGHT_PX = 320
 STYLE = Path(__file__).parent.parent / "assets" / "deck.css"
 
-content = evidence.learn_page("deck")
+content = cache.page("deck")
 slides = deck.slides(content.page)
 person = deck.example(content.page)
 
@@ -45,51 +43,28 @@ def set_present(on: bool) -> None:
     st.session_state["present"] = on
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def energy_chart(system: str) -> tuple[go.Figure, str]:
-    data = chart_data(person["weight_kg"], person["speed_kmh"], person["grade_pct"], system)
-    # One panel: at projector size four rows of range labels do not fit under a slide's words.
-    figure = cost_by_speed_figure(data, height_px=CHART_HEIGHT_PX, compact=True)
-    # A short axis title is not clipped at 20 px type.
-    figure.update_layout(yaxis_title_text="kcal/min")
-    return figure, cost_by_speed_alt(data)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def zones_chart() -> tuple[go.Figure, str]:
-    max_bpm = heart.max_hr(person["age_years"])
-    spans = tuple(
-        (str(row.zone), float(row.low_bpm), float(row.high_bpm))
-        for row in heart.zones(max_bpm).itertuples(index=False)
-    )
-    low, high = heart.ARTICLE_TARGET_FRACTIONS
-    target = Target(
-        "Articles'<br>target",
-        "75\u201385 %<br>of max",
-        heart.percent_of_max(low, max_bpm),
-        heart.percent_of_max(high, max_bpm),
-    )
-    columns = (("% of max HR", spans),)
-    figure = zone_bands_figure(columns, target=target, height_px=CHART_HEIGHT_PX, one_line=True)
-    return figure, zone_bands_alt(columns, target)
-
-
 def draw_chart(name: str) -> None:
     system = sidebar.units()
     if name == "energy":
-        figure, alt = energy_chart(system)
+        calorie_inputs = CaloriesInputs(
+            weight=person["weight_kg"], speed=person["speed_kmh"], grade_pct=person["grade_pct"]
+        ).in_units(system)
+        chart = cache.calories_chart(calorie_inputs, height_px=CHART_HEIGHT_PX, compact=True)
         caption = text["energy_caption"].format(
             weight=u.format_weight(person["weight_kg"], system),
             speed=u.format_speed(person["speed_kmh"], system),
         )
     else:
-        figure, alt = zones_chart()
+        heart_inputs = HeartInputs(age_years=person["age_years"])
+        chart = cache.heart_zones_chart(
+            heart_inputs, ("hrmax5",), height_px=CHART_HEIGHT_PX, one_line=True
+        )
         caption = text["zones_caption"].format(
-            age=f"{person['age_years']:g}", max=f"{heart.max_hr(person['age_years']):.0f}"
+            age=f"{person['age_years']:g}", max=f"{cache.heart(heart_inputs).max_bpm:.0f}"
         )
     charts.chart(
-        figure,
-        alt=alt,
+        chart.figure,
+        alt=chart.alt,
         filename=f"team-talk-{name}",
         projector_height_px=CHART_HEIGHT_PX,
     )
@@ -114,24 +89,13 @@ text = content.page.meta
 # address still shows the previous slide while the new one is drawn, which is not a bad link.
 arrived = "slide" not in st.session_state
 raw = links.raw_params()
-with st.sidebar:
-    value = st.number_input(
-        "Go to slide",
-        # A decimal widget shown as a whole number: the link stays clean (?slide=3), and NaN or
-        # inf sent by a client that bypasses the browser reaches the page (which falls back to
-        # slide 1) instead of raising inside Streamlit 1.67's whole-number widget.
-        min_value=1.0,
-        max_value=float(len(slides)),
-        step=1.0,
-        format="%.0f",
-        key="slide",
-        bind="query-params",
-    )
-number = slide_number(value)
+value = widgets.number("slide", where=st.sidebar, high=len(slides))
+# NaN or inf sent by a client that bypasses the browser falls back to slide 1.
+number = slide_number(1.0 if value is None else value)
 slide = slides[number - 1]
 
 if arrived:
-    links.notice_rejected(raw, {"slide": ("slide number", number)})
+    links.notice_rejected(raw, {"slide": number})
 
 st.html(STYLE)
 with st.container(key="deck_slide"):

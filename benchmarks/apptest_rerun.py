@@ -11,36 +11,27 @@ pages and the reference are interleaved, so a busy machine slows both alike.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Sequence
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.common import (
-    APP,
-    REFERENCE,
-    REFERENCE_APP,
-    Figure,
-    Target,
-    median,
-    note,
-    page_targets,
-    percentile,
-    report,
-)
+from benchmarks import common
+
+KEY, REPEATS = "apptest_rerun", ("reruns", 60, 10)
+TITLE = "Server-side rerun cost (AppTest, {count} reruns each)"
 
 WIDGET_KINDS = ("number_input", "slider", "radio", "selectbox", "checkbox")
 
 
-def open_page(target: Target) -> AppTest:
+def open_page(target: common.Target) -> AppTest:
     """An AppTest that has run the page once (through app.py for RetroEdu pages)."""
     if target.is_reference:
-        at = AppTest.from_file(str(REFERENCE_APP), default_timeout=60)
+        at = AppTest.from_file(str(common.REFERENCE_APP), default_timeout=60)
         at.run()
     else:
-        at = AppTest.from_file(str(APP), default_timeout=60)
+        at = AppTest.from_file(str(common.APP), default_timeout=60)
         at.run()
         if target.url_path:
             at.switch_page(target.script).run()
@@ -78,7 +69,7 @@ def next_value(at: AppTest, widget: Any, index: int) -> Any:
     return not base
 
 
-def change(at: AppTest, target: Target, index: int) -> tuple[float, float]:
+def change(at: AppTest, target: common.Target, index: int) -> tuple[float, float]:
     """Change the next drive widget and rerun; return the rerun's wall and CPU time [s].
 
     CPU time is the whole process's (the script runs on AppTest's thread while this one waits),
@@ -96,10 +87,10 @@ def change(at: AppTest, target: Target, index: int) -> tuple[float, float]:
 
 
 def measure(
-    targets: Sequence[Target], reruns: int, warmup: int = 5
+    targets: Sequence[common.Target], reruns: int, warmup: int = 5
 ) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) per rerun and target, the reference included; interleaved rerun by rerun."""
-    everyone = [REFERENCE, *targets]
+    everyone = [common.REFERENCE, *targets]
     apps = {t.name: open_page(t) for t in everyone}
     times: dict[str, list[tuple[float, float]]] = {t.name: [] for t in everyone}
     for index in range(warmup + reruns):
@@ -110,57 +101,26 @@ def measure(
     return times
 
 
-def figures(times: dict[str, list[tuple[float, float]]]) -> list[Figure]:
-    ref_wall = [wall for wall, _ in times[REFERENCE.name]]
-    ref_cpu = [cpu for _, cpu in times[REFERENCE.name]]
+def figures(times: dict[str, list[tuple[float, float]]]) -> list[common.Figure]:
+    ref_wall = [wall for wall, _ in times[common.REFERENCE.name]]
+    ref_cpu = [cpu for _, cpu in times[common.REFERENCE.name]]
     out = []
     for name, values in times.items():
-        if name == REFERENCE.name:
+        if name == common.REFERENCE.name:
             continue
         wall = [w for w, _ in values]
         cpu = [c for _, c in values]
-        out += [
-            Figure(
-                f"AppTest rerun {name} median",
-                1000 * median(wall),
-                1000 * median(ref_wall),
-                "ms",
-                "ratio <= 3",
-                3.0,
-                details={"reruns": len(values)},
-            ),
-            Figure(
-                f"AppTest rerun {name} p95",
-                1000 * percentile(wall, 95),
-                1000 * percentile(ref_wall, 95),
-                "ms",
-            ),
-            Figure(
-                f"AppTest rerun {name} CPU median",
-                1000 * median(cpu),
-                1000 * median(ref_cpu),
-                "ms",
-                "ratio <= 3",
-                3.0,
-            ),
-        ]
+        details = {"reruns": len(values)}
+        out += common.median_and_p95(
+            f"AppTest rerun {name}", wall, ref_wall, limit=3.0, scale=1000, details=details
+        )
+        out += common.median_and_p95(
+            f"AppTest rerun {name} CPU", cpu, ref_cpu, limit=3.0, scale=1000, details=details
+        )
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> list[Figure]:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    p.add_argument("--pages", nargs="*", help="RetroEdu pages (default: every calculator page)")
-    p.add_argument("--reruns", type=int, default=60, help="timed reruns per page")
-    p.add_argument("--quick", action="store_true", help="10 reruns (tooling check)")
-    args = p.parse_args(argv)
-    reruns = 10 if args.quick else args.reruns
-    targets = page_targets(args.pages)
-    note(f"AppTest: {reruns} reruns each of {[t.name for t in targets]} and the reference")
-    out = figures(measure(targets, reruns))
-    report("apptest_rerun", f"Server-side rerun cost (AppTest, {reruns} reruns each)", out)
-    return out
+main = common.Repeated(KEY, REPEATS, TITLE, measure, figures).main
 
 
 if __name__ == "__main__":

@@ -13,25 +13,16 @@ visit the pages in turn, so background load hits all of them alike. Target: medi
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import shutil
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from benchmarks.common import (
-    REFERENCE,
-    Figure,
-    Target,
-    median,
-    note,
-    page_targets,
-    percentile,
-    report,
-    serve,
-)
+from benchmarks import common
+
+KEY, REPEATS = "browser_latency", ("rounds", 30, 5)
+TITLE = "Interaction latency in Chromium (input change -> chart redrawn, {count} rounds)"
 
 LAUNCH_ARGS = [  # as tests/browser/conftest.py
     "--no-sandbox",
@@ -115,11 +106,10 @@ def wait_settled(page: Page) -> None:
 class Tab:
     """One page open in Chromium, with the number input the benchmark changes."""
 
-    def __init__(self, browser: Browser, base_url: str, target: Target) -> None:
+    def __init__(self, browser: Browser, base_url: str, target: common.Target) -> None:
         self.target = target
         self.page = browser.new_page(viewport=VIEWPORT)
-        # Open the app's root, then follow the sidebar link, as a reader does. (A direct link to
-        # a page is served differently while a `app_pages/` folder sits next to app.py.)
+        # Open the app's root, then follow the sidebar link, as a reader does.
         self.page.goto(f"{base_url}/", timeout=TIMEOUT_MS)
         wait_settled(self.page)
         self.dismiss_dialog()
@@ -152,7 +142,7 @@ class Tab:
         """Close a modal (e.g. Streamlit's "Page not found" on a direct link), as a reader would."""
         dialog = self.page.get_by_role("dialog")
         if dialog.count() and dialog.first.is_visible():
-            note(
+            common.note(
                 f"{self.target.name}: a dialog covers the page on opening: {dialog.first.inner_text()[:80]!r}"
             )
             self.page.keyboard.press("Escape")
@@ -181,12 +171,14 @@ class Tab:
         return elapsed
 
 
-def measure(targets: Sequence[Target], rounds: int, warmup: int = 3) -> dict[str, list[float]]:
+def measure(
+    targets: Sequence[common.Target], rounds: int, warmup: int = 3
+) -> dict[str, list[float]]:
     with contextlib.ExitStack() as stack:
-        app = stack.enter_context(serve(False, label="browser-app"))
-        ref = stack.enter_context(serve(True, label="browser-reference"))
+        app = stack.enter_context(common.serve(False, label="browser-app"))
+        ref = stack.enter_context(common.serve(True, label="browser-reference"))
         browser = stack.enter_context(chromium())
-        tabs = [Tab(browser, ref.url, REFERENCE)]
+        tabs = [Tab(browser, ref.url, common.REFERENCE)]
         tabs += [Tab(browser, app.url, t) for t in targets]
         times: dict[str, list[float]] = {tab.target.name: [] for tab in tabs}
         for index in range(warmup + rounds):
@@ -197,55 +189,19 @@ def measure(targets: Sequence[Target], rounds: int, warmup: int = 3) -> dict[str
         return times
 
 
-def figures(times: dict[str, list[float]]) -> list[Figure]:
-    ref = times[REFERENCE.name]
-    out = []
-    for name, values in times.items():
-        if name == REFERENCE.name:
-            continue
-        details: dict[str, Any] = {"rounds": len(values)}
-        out.append(
-            Figure(
-                f"Chromium {name} median",
-                median(values),
-                median(ref),
-                "ms",
-                "ratio <= 1.15",
-                1.15,
-                details=details,
-            )
+def figures(times: dict[str, list[float]]) -> list[common.Figure]:
+    ref = times[common.REFERENCE.name]
+    return [
+        figure
+        for name, values in times.items()
+        if name != common.REFERENCE.name
+        for figure in common.median_and_p95(
+            f"Chromium {name}", values, ref, limit=1.15, details={"rounds": len(values)}
         )
-        out.append(
-            Figure(
-                f"Chromium {name} p95",
-                percentile(values, 95),
-                percentile(ref, 95),
-                "ms",
-                "ratio <= 1.15",
-                1.15,
-            )
-        )
-    return out
+    ]
 
 
-def main(argv: Sequence[str] | None = None) -> list[Figure]:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    p.add_argument("--pages", nargs="*", help="RetroEdu pages (default: every calculator page)")
-    p.add_argument("--rounds", type=int, default=30, help="timed changes per page")
-    p.add_argument("--quick", action="store_true", help="5 rounds (tooling check)")
-    args = p.parse_args(argv)
-    rounds = 5 if args.quick else args.rounds
-    targets = page_targets(args.pages)
-    note(f"Chromium: {rounds} changes each on {[t.name for t in targets]} and the reference")
-    out = figures(measure(targets, rounds))
-    report(
-        "browser_latency",
-        f"Interaction latency in Chromium (input change -> chart redrawn, {rounds} rounds)",
-        out,
-    )
-    return out
+main = common.Repeated(KEY, REPEATS, TITLE, measure, figures).main
 
 
 if __name__ == "__main__":

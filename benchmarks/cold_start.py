@@ -12,14 +12,13 @@ Repeated with a new process each time, alternating RetroEdu and the reference. T
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Sequence
 
 from playwright.sync_api import Browser
 
 from benchmarks.browser_latency import NOT_RUNNING, TIMEOUT_MS, VIEWPORT, chromium
-from benchmarks.common import Figure, health_ok, median, note, report, serve
+from benchmarks.common import Figure, arguments, health_ok, median, note, report, serve
 
 READY = {
     False: "[data-testid='stMain'] h1",  # RetroEdu's home page title
@@ -48,9 +47,7 @@ def cold_start(browser: Browser, reference: bool) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> list[Figure]:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    p = arguments(__doc__)
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--quick", action="store_true", help="1 start each (tooling check)")
     args = p.parse_args(argv)

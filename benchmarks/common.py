@@ -8,6 +8,7 @@ the same settings.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import math
@@ -20,9 +21,10 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -72,6 +74,17 @@ def page_targets(names: Sequence[str] | None = None) -> list[Target]:
         choices = sorted(set(KNOWN) - {"reference"})
         raise SystemExit(f"unknown page(s) {unknown}; choose from {choices}")
     return [KNOWN[name] for name in names]
+
+
+def arguments(doc: str | None, pages: str = "") -> argparse.ArgumentParser:
+    """A benchmark's command line: its docstring as help, and `--pages` when `pages` says what
+    the default is."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    if pages:
+        parser.add_argument("--pages", nargs="*", help=f"RetroEdu pages (default: {pages})")
+    return parser
 
 
 def note(message: str) -> None:
@@ -329,3 +342,66 @@ def report(name: str, title: str, figures: Sequence[Figure]) -> None:
     print(table(figures, title))
     print(machine_note())
     save(name, figures)
+
+
+def median_and_p95(
+    label: str,
+    values: Sequence[float],
+    reference: Sequence[float],
+    *,
+    unit: str = "ms",
+    limit: float | None = None,
+    scale: float = 1.0,
+    details: dict[str, float | int | str] | None = None,
+) -> list[Figure]:
+    """The median and the 95th percentile of `values` against the reference's, in `unit` after
+    multiplying by `scale`, each with the target "ratio <= limit" when a limit is given."""
+    target = "" if limit is None else f"ratio <= {limit:g}"
+    return [
+        Figure(
+            f"{label} {name}",
+            scale * statistic(values),
+            scale * statistic(reference),
+            unit,
+            target,
+            limit,
+            details=dict(details or {}),
+        )
+        for name, statistic in (
+            ("median", median),
+            ("p95", lambda xs: percentile(xs, 95)),
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class Repeated:
+    """A benchmark that repeats one measurement on each page: its report key, what it repeats
+    (option name, default count, count with --quick), its title (may name the {count}), the
+    function that measures and the one that turns the measurements into figures."""
+
+    key: str
+    repeats: tuple[str, int, int]
+    title: str
+    measure: Callable[[list[Target], int], Any]
+    figures: Callable[[Any], list[Figure]]
+
+    def main(self, argv: Sequence[str] | None = None) -> list[Figure]:
+        return run_repeated(self, argv)
+
+
+def run_repeated(spec: Repeated, argv: Sequence[str] | None) -> list[Figure]:
+    """The command line `--pages`, `--<name>` and `--quick`; measures, reports, returns."""
+    module = sys.modules[spec.measure.__module__]
+    doc, key, title = module.__doc__, spec.key, spec.title
+    name, default, quick = spec.repeats
+    parser = arguments(doc, "every calculator page")
+    parser.add_argument(f"--{name}", type=int, default=default, help=f"timed {name} per page")
+    parser.add_argument("--quick", action="store_true", help=f"{quick} {name} (tooling check)")
+    args = parser.parse_args(argv)
+    count = quick if args.quick else getattr(args, name)
+    targets = page_targets(args.pages)
+    note(f"{key}: {count} {name} each on {[t.name for t in targets]} and the reference")
+    out = spec.figures(spec.measure(targets, count))
+    report(key, title.format(count=count), out)
+    return out

@@ -20,17 +20,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from benchmarks.common import (
-    REFERENCE,
-    Figure,
-    Server,
-    Target,
-    note,
-    page_targets,
-    percentile,
-    report,
-    serve,
-)
+from benchmarks import common
 from benchmarks.protocol import RunResult, StreamlitSession
 
 OPEN_CONCURRENCY = 10  # sessions opening at once (a class arriving, not a single burst)
@@ -53,11 +43,11 @@ class LoadResult:
 
     @property
     def p50_ms(self) -> float:
-        return 1000 * percentile(self.latencies_s, 50)
+        return 1000 * common.percentile(self.latencies_s, 50)
 
     @property
     def p95_ms(self) -> float:
-        return 1000 * percentile(self.latencies_s, 95)
+        return 1000 * common.percentile(self.latencies_s, 95)
 
     @property
     def throughput(self) -> float:
@@ -95,7 +85,7 @@ class LoadSettings:
 
 async def drive(
     base_url: str,
-    target: Target,
+    target: common.Target,
     sessions: int,
     settings: LoadSettings,
     affinity_cookie: str | None = None,
@@ -164,7 +154,7 @@ async def drive(
 class Meter:
     """Server CPU seconds over the timed phase and RSS at its end (summed over `servers`)."""
 
-    def __init__(self, servers: Sequence[Server]) -> None:
+    def __init__(self, servers: Sequence[common.Server]) -> None:
         self.servers = servers
         self._cpu: dict[str, float] = {}
         self._client = 0.0
@@ -179,12 +169,14 @@ class Meter:
         result.client_cpu_s = time.process_time() - self._client
 
 
-def run_one(server: Server, target: Target, sessions: int, settings: LoadSettings) -> LoadResult:
+def run_one(
+    server: common.Server, target: common.Target, sessions: int, settings: LoadSettings
+) -> LoadResult:
     return asyncio.run(drive(server.url, target, sessions, settings, meter=Meter([server])))
 
 
 def run_matrix(
-    targets: Sequence[Target],
+    targets: Sequence[common.Target],
     sessions: Sequence[int],
     settings: LoadSettings,
     flags: dict[str, str] | None = None,
@@ -194,27 +186,27 @@ def run_matrix(
     with contextlib.ExitStack() as stack:
         servers = {
             target.name: stack.enter_context(
-                serve(target.is_reference, flags, label=f"load-{target.name}")
+                common.serve(target.is_reference, flags, label=f"load-{target.name}")
             )
-            for target in (REFERENCE, *targets)
+            for target in (common.REFERENCE, *targets)
         }
         for n in sessions:
-            for target in (REFERENCE, *targets):
-                note(f"load: {target.name}, N={n}, {settings.describe()}")
+            for target in (common.REFERENCE, *targets):
+                common.note(f"load: {target.name}, N={n}, {settings.describe()}")
                 outcome = run_one(servers[target.name], target, n, settings)
-                note(outcome.line())
+                common.note(outcome.line())
                 for sample in outcome.error_samples:
-                    note(f"  error: {sample}")
+                    common.note(f"  error: {sample}")
                 results.append(outcome)
     return results
 
 
-def figures(results: Sequence[LoadResult], target_n: int) -> list[Figure]:
-    reference = {r.sessions: r for r in results if r.target == REFERENCE.name}
-    out: list[Figure] = []
+def figures(results: Sequence[LoadResult], target_n: int) -> list[common.Figure]:
+    reference = {r.sessions: r for r in results if r.target == common.REFERENCE.name}
+    out: list[common.Figure] = []
     for r in results:
         ref = reference.get(r.sessions)
-        if r.target == REFERENCE.name:
+        if r.target == common.REFERENCE.name:
             continue
         details: dict[str, float | int | str] = {
             "reruns": len(r.latencies_s),
@@ -225,7 +217,7 @@ def figures(results: Sequence[LoadResult], target_n: int) -> list[Figure]:
         }
         gated = r.sessions == target_n
         out.append(
-            Figure(
+            common.Figure(
                 f"load {r.target} N={r.sessions} p50",
                 r.p50_ms,
                 ref.p50_ms if ref else None,
@@ -234,7 +226,7 @@ def figures(results: Sequence[LoadResult], target_n: int) -> list[Figure]:
             )
         )
         out.append(
-            Figure(
+            common.Figure(
                 f"load {r.target} N={r.sessions} p95",
                 r.p95_ms,
                 ref.p95_ms if ref else None,
@@ -244,7 +236,7 @@ def figures(results: Sequence[LoadResult], target_n: int) -> list[Figure]:
             )
         )
         out.append(
-            Figure(
+            common.Figure(
                 f"load {r.target} N={r.sessions} errors",
                 float(r.errors),
                 float(ref.errors) if ref else None,
@@ -254,7 +246,7 @@ def figures(results: Sequence[LoadResult], target_n: int) -> list[Figure]:
             )
         )
         out.append(
-            Figure(
+            common.Figure(
                 f"load {r.target} N={r.sessions} server CPU",
                 r.cpu_s,
                 ref.cpu_s if ref else None,
@@ -262,7 +254,7 @@ def figures(results: Sequence[LoadResult], target_n: int) -> list[Figure]:
             )
         )
         out.append(
-            Figure(
+            common.Figure(
                 f"load {r.target} N={r.sessions} RSS", r.rss_mb, ref.rss_mb if ref else None, "MB"
             )
         )
@@ -276,10 +268,7 @@ def print_lines(results: Sequence[LoadResult]) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    p.add_argument("--pages", nargs="*", help="RetroEdu pages (default: every calculator page)")
+    p = common.arguments(__doc__, "every calculator page")
     p.add_argument("--sessions", nargs="*", type=int, default=[1, 10, 50])
     p.add_argument("--duration", type=float, default=30.0, help="timed seconds per page and N")
     p.add_argument(
@@ -289,14 +278,14 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> list[Figure]:
+def main(argv: Sequence[str] | None = None) -> list[common.Figure]:
     args = parser().parse_args(argv)
     sessions, duration = ([1, 5], 5.0) if args.quick else (args.sessions, args.duration)
     settings = LoadSettings(duration_s=duration, think_s=args.think)
-    results = run_matrix(page_targets(args.pages), sessions, settings)
+    results = run_matrix(common.page_targets(args.pages), sessions, settings)
     print_lines(results)
     out = figures(results, max(sessions))
-    report("load", f"Concurrent sessions ({settings.describe()})", out)
+    common.report("load", f"Concurrent sessions ({settings.describe()})", out)
     return out
 
 

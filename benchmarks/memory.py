@@ -12,19 +12,20 @@ difference / 19 (target <= 2 MB). Growth: a fresh server, one session, 20 warm-u
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import time
 from collections.abc import Sequence
 
-from benchmarks.common import REFERENCE, Figure, Server, Target, note, page_targets, report, serve
+from benchmarks import common
 from benchmarks.protocol import StreamlitSession
 
 SETTLE_S = 2.0
 CHANGES_PER_SESSION = 4
 
 
-async def open_sessions(server: Server, target: Target, count: int) -> list[StreamlitSession]:
+async def open_sessions(
+    server: common.Server, target: common.Target, count: int
+) -> list[StreamlitSession]:
     sessions = []
     for _ in range(count):
         session = StreamlitSession(server.url, target.url_path)
@@ -39,12 +40,14 @@ async def open_sessions(server: Server, target: Target, count: int) -> list[Stre
     return sessions
 
 
-def settled_rss(server: Server) -> float:
+def settled_rss(server: common.Server) -> float:
     time.sleep(SETTLE_S)
     return server.rss_mb()
 
 
-async def sessions_rss(server: Server, target: Target, many: int) -> tuple[float, float]:
+async def sessions_rss(
+    server: common.Server, target: common.Target, many: int
+) -> tuple[float, float]:
     first = await open_sessions(server, target, 1)
     one = settled_rss(server)
     rest = await open_sessions(server, target, many - 1)
@@ -53,7 +56,9 @@ async def sessions_rss(server: Server, target: Target, many: int) -> tuple[float
     return one, everyone
 
 
-async def rerun_growth(server: Server, target: Target, reruns: int) -> tuple[float, float]:
+async def rerun_growth(
+    server: common.Server, target: common.Target, reruns: int
+) -> tuple[float, float]:
     session = (await open_sessions(server, target, 1))[0]
     for _ in range(16):
         await session.change(target.drive)
@@ -64,14 +69,14 @@ async def rerun_growth(server: Server, target: Target, reruns: int) -> tuple[flo
     after = settled_rss(server)
     await session.close()
     if errors:
-        note(f"{target.name}: {errors} of {reruns} reruns failed")
+        common.note(f"{target.name}: {errors} of {reruns} reruns failed")
     return before, after
 
 
-def measure(target: Target, many: int, reruns: int) -> dict[str, float]:
-    with serve(target.is_reference, label=f"memory-{target.name}") as server:
+def measure(target: common.Target, many: int, reruns: int) -> dict[str, float]:
+    with common.serve(target.is_reference, label=f"memory-{target.name}") as server:
         one, everyone = asyncio.run(sessions_rss(server, target, many))
-    with serve(target.is_reference, label=f"memory-{target.name}-reruns") as server:
+    with common.serve(target.is_reference, label=f"memory-{target.name}-reruns") as server:
         before, after = asyncio.run(rerun_growth(server, target, reruns))
     values = {
         "rss_1": one,
@@ -81,22 +86,24 @@ def measure(target: Target, many: int, reruns: int) -> dict[str, float]:
         "after": after,
         "growth": after - before,
     }
-    note(f"memory {target.name}: " + ", ".join(f"{k}={v:.1f} MB" for k, v in values.items()))
+    common.note(f"memory {target.name}: " + ", ".join(f"{k}={v:.1f} MB" for k, v in values.items()))
     return values
 
 
-def figures(results: dict[str, dict[str, float]], many: int, reruns: int) -> list[Figure]:
-    ref = results[REFERENCE.name]
+def figures(results: dict[str, dict[str, float]], many: int, reruns: int) -> list[common.Figure]:
+    ref = results[common.REFERENCE.name]
     out = []
     for name, values in results.items():
-        if name == REFERENCE.name:
+        if name == common.REFERENCE.name:
             continue
-        out.append(Figure(f"RSS {name}, 1 session", values["rss_1"], ref["rss_1"], "MB"))
+        out.append(common.Figure(f"RSS {name}, 1 session", values["rss_1"], ref["rss_1"], "MB"))
         out.append(
-            Figure(f"RSS {name}, {many} sessions", values[f"rss_{many}"], ref[f"rss_{many}"], "MB")
+            common.Figure(
+                f"RSS {name}, {many} sessions", values[f"rss_{many}"], ref[f"rss_{many}"], "MB"
+            )
         )
         out.append(
-            Figure(
+            common.Figure(
                 f"RSS {name} per extra session",
                 values["per_session"],
                 ref["per_session"],
@@ -107,7 +114,7 @@ def figures(results: dict[str, dict[str, float]], many: int, reruns: int) -> lis
             )
         )
         out.append(
-            Figure(
+            common.Figure(
                 f"RSS {name} growth over {reruns} reruns",
                 values["growth"],
                 ref["growth"],
@@ -120,21 +127,20 @@ def figures(results: dict[str, dict[str, float]], many: int, reruns: int) -> lis
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> list[Figure]:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    p.add_argument("--pages", nargs="*", help="RetroEdu pages (default: every calculator page)")
+def main(argv: Sequence[str] | None = None) -> list[common.Figure]:
+    p = common.arguments(__doc__, "every calculator page")
     p.add_argument("--sessions", type=int, default=20)
     p.add_argument("--reruns", type=int, default=500)
     p.add_argument("--quick", action="store_true", help="5 sessions, 50 reruns (tooling check)")
     args = p.parse_args(argv)
     many, reruns = (5, 50) if args.quick else (args.sessions, args.reruns)
-    targets = page_targets(args.pages)
-    results = {t.name: measure(t, many, reruns) for t in (REFERENCE, *targets)}
+    targets = common.page_targets(args.pages)
+    results = {t.name: measure(t, many, reruns) for t in (common.REFERENCE, *targets)}
     out = figures(results, many, reruns)
-    report(
-        "memory", f"Server memory (RSS; 1 vs {many} sessions; {reruns} reruns of one session)", out
+    common.report(
+        "memory",
+        f"Server memory (RSS; 1 vs {many} sessions; {reruns} reruns of one session)",
+        out,
     )
     return out
 

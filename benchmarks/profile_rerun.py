@@ -13,7 +13,6 @@ reruns, because what happens on *every* rerun is what the load benchmark pays fo
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,13 +21,11 @@ from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.apptest_rerun import change, open_page
-from benchmarks.common import KNOWN, note
+from benchmarks.common import KNOWN, arguments, note
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    p = arguments(__doc__)
     p.add_argument("page", choices=sorted(KNOWN))
     p.add_argument("--reruns", type=int, default=30)
     p.add_argument("--html", help="also write an HTML report here")

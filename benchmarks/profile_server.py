@@ -13,7 +13,6 @@ kernel.yama.ptrace_scope = 0).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import collections
 import re
@@ -25,7 +24,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.common import KNOWN, Server, note, serve
+from benchmarks.common import KNOWN, Server, arguments, note, serve
 from benchmarks.load import LoadSettings, Meter, drive
 
 
@@ -75,9 +74,7 @@ def short(path: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    p = arguments(__doc__)
     p.add_argument("page", choices=sorted(KNOWN))
     p.add_argument("--sessions", type=int, default=3)
     p.add_argument("--duration", type=float, default=15.0)

@@ -275,8 +275,8 @@ class StreamlitSession:
                 elif kind == "page_info_changed":
                     self.query_string = msg.page_info_changed.query_string
                 elif kind == "page_not_found":
-                    # Sent when the URL path is not a `app_pages/`-folder page; app.py then routes it.
-                    # Readers see a "Page not found" dialog, so it is counted, not ignored.
+                    # Sent when the URL path names no registered page. Readers see a "Page not
+                    # found" dialog, so it is counted, not ignored.
                     result.not_found = True
                 elif kind == "delta":
                     self._on_delta(msg, result, started, first)

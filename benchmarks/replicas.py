@@ -22,7 +22,6 @@ Target: two replicas >= 1.8x the reruns per second of one, at the same p95.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import collections
 import contextlib
@@ -39,6 +38,7 @@ from benchmarks.common import (
     Figure,
     Server,
     Target,
+    arguments,
     free_port,
     health_ok,
     note,
@@ -183,9 +183,7 @@ def phase(
 
 
 def main(argv: Sequence[str] | None = None) -> list[Figure]:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    p = arguments(__doc__)
     p.add_argument(
         "--pages", nargs="*", help="the page to load (default: the first calculator page)"
     )

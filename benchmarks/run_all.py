@@ -12,7 +12,6 @@ Exit status: 0 when every gated figure passes, 1 when one fails, 2 when a benchm
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 import traceback
@@ -26,7 +25,7 @@ from benchmarks import (
     memory,
     replicas,
 )
-from benchmarks.common import Figure, machine_note, note, save, table
+from benchmarks.common import Figure, arguments, machine_note, note, save, table
 
 BENCHMARKS: dict[str, Callable[[Sequence[str] | None], list[Figure]]] = {
     "browser_latency": browser_latency.main,  # figure 1
@@ -39,9 +38,7 @@ BENCHMARKS: dict[str, Callable[[Sequence[str] | None], list[Figure]]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    p = arguments(__doc__)
     p.add_argument("--quick", action="store_true", help="small and short: checks the tooling")
     p.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS), default=None)
     p.add_argument("--skip", nargs="*", choices=sorted(BENCHMARKS), default=[])

@@ -12,11 +12,19 @@ The options that win belong in config.toml with the measured effect in a one-lin
 
 from __future__ import annotations
 
-import argparse
 import tomllib
 from collections.abc import Sequence
 
-from benchmarks.common import CONFIG_DIR, Figure, median, note, page_targets, report, serve
+from benchmarks.common import (
+    CONFIG_DIR,
+    Figure,
+    arguments,
+    median,
+    note,
+    page_targets,
+    report,
+    serve,
+)
 from benchmarks.load import LoadResult, LoadSettings, run_one
 
 # option -> (Streamlit's default, the alternative worth measuring)
@@ -47,10 +55,7 @@ def flipped(option: str, current: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> list[Figure]:
-    p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    p.add_argument("--pages", nargs="*", help="the page to load (default: first calculator page)")
+    p = arguments(__doc__, "the first calculator page")
     p.add_argument("--sessions", type=int, default=10)
     p.add_argument("--duration", type=float, default=20.0)
     p.add_argument("--think", type=float, default=0.5)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from retroedu import site
+from retroedu.content.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
+#: Every content page and reference, loaded once for the whole test session.
+LIBRARY = Library.load()
+#: The calorie page's words, which the calorie view model phrases its notes with.
+CALORIE_WORDS = LIBRARY.page("calories").page.meta
 
 
 def run_page(key: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
@@ -35,6 +42,12 @@ def open_link(key: str, params: Mapping[str, str]) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of every page of a PDF, as a reader's copy-paste would give it."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join((page.extract_text() or "") for page in reader.pages)
 
 
 def figures(at: AppTest) -> list[dict[str, Any]]:

@@ -1,121 +1,88 @@
 """Streamlit glue for the patient handout, shown at the foot of both calculator pages.
 
-`render("<page url path>")` gathers both calculators' settings (this page's from its widgets, the
-other's from the link, else from this session's last visit to it, else the defaults), offers an
-optional name, the paper size and the plan's starting week, and a download button that builds the
-PDF on the server when clicked. The name is printed on the page only: it has no URL binding, is not
-logged, and nothing is written to disk.
+`render(page, inputs)` takes this page's settings and, for the other calculator, what the link
+carries or this session's last visit to it; a calculator nobody set is left off the sheet. It
+offers an optional name, the paper size and the plan's starting week, and a download button that
+builds the PDF on the server when clicked. The name is printed on the page only: it has no URL
+binding, is not logged, and nothing is written to disk.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 
 import streamlit as st
 
-from retroedu.content import evidence
-from retroedu.content.pages import load_page
-from retroedu.exports.handout import compose
-from retroedu.exports.handout_pdf import PAPER_SIZES_MM, Handout, Paper, build_pdf
-from retroedu.links.settings import (
-    ENERGY_KEYS,
-    HEART_KEYS,
-    EnergySettings,
-    HeartSettings,
-    energy_from_params,
-    heart_from_params,
-)
-from retroedu.links.urls import param_text
-from ui import links, sidebar
+from retroedu.calculators.calories import CaloriesInputs
+from retroedu.calculators.heart import HeartInputs
+from retroedu.exports.handout_pdf import Paper, build_pdf
+from retroedu.links import fields
+from ui import cache, links, sidebar
 
 HEART_PAGE, CALORIE_PAGE = "heart-rate", "calories"
 # Session keys (memory of this browser session only; never in the URL).
-LAST_HEART, LAST_ENERGY = "handout_last_heart", "handout_last_energy"
+LAST_HEART, LAST_CALORIES, PERSON = "handout_last_heart", "handout_last_calories", "handout_person"
 
 
-def _widget_params(keys: tuple[str, ...]) -> dict[str, str]:
-    """This page's widget values in URL form (what its bound widgets write into the link)."""
-    state = st.session_state
-    return {key: param_text(state[key]) for key in keys if state.get(key) is not None}
+def gather(here: HeartInputs | CaloriesInputs) -> tuple[HeartInputs | None, CaloriesInputs | None]:
+    """Both calculators' settings as the handout on this page prints them.
 
-
-def gather(page: str) -> tuple[HeartSettings, EnergySettings]:
-    """Both calculators' settings as seen from `page`.
-
-    This page's come from its widgets (read the way a link is read, so they follow the same
-    rules). The other calculator's come from the link when it carries them (a shared handout
-    link does), else from this session's last visit to that page, else its defaults. This page's
-    settings are remembered for the other page.
+    This page's are `here`. The other calculator's come from the link when it carries them (a
+    shared handout link does), else from this session's last visit to that page, else None.
     """
-    link = {key: st.query_params.get(key, "") for key in st.query_params}
-    if page == HEART_PAGE:
-        heart_settings = heart_from_params(_widget_params(HEART_KEYS))[0]
-        st.session_state[LAST_HEART] = heart_settings
-    elif any(key in link for key in HEART_KEYS):
-        heart_settings = heart_from_params(link)[0]
+    link = links.raw_params()
+    heart_inputs: HeartInputs | None
+    calorie_inputs: CaloriesInputs | None
+    if isinstance(here, HeartInputs):
+        heart_inputs = st.session_state[LAST_HEART] = here
+    elif any(key in link for key in fields.HEART):
+        heart_inputs = HeartInputs.from_link(link)[0]
     else:
-        heart_settings = st.session_state.get(LAST_HEART, HeartSettings())
-    if page == CALORIE_PAGE:
-        here = {**_widget_params(ENERGY_KEYS), "units": sidebar.units()}
-        energy_settings = energy_from_params(here)[0]
-        st.session_state[LAST_ENERGY] = energy_settings
-    elif any(key in link for key in ENERGY_KEYS):
-        energy_settings = energy_from_params({**link, "units": sidebar.units()})[0]
+        heart_inputs = st.session_state.get(LAST_HEART)
+    if isinstance(here, CaloriesInputs):
+        calorie_inputs = st.session_state[LAST_CALORIES] = here
+    elif any(key in link for key in fields.CALORIES):
+        calorie_inputs = CaloriesInputs.from_link({**link, "units": sidebar.units()})[0]
     else:
-        energy_settings = st.session_state.get(LAST_ENERGY, EnergySettings())
-    return heart_settings, energy_settings.in_units(sidebar.units())
+        remembered = st.session_state.get(LAST_CALORIES)
+        calorie_inputs = None if remembered is None else remembered.in_units(sidebar.units())
+    return heart_inputs, calorie_inputs
 
 
-@functools.lru_cache(maxsize=64)
-def _composed(
-    heart_settings: HeartSettings,
-    energy_settings: EnergySettings,
-    link: str,
-    first_week: int,
-    paper: Paper,
-    date: str,
-) -> Handout:
-    """The handout's contents for these settings, composed once per distinct set (no name in it).
-
-    Composing walks every zone, mode and reference; a rerun that changes nothing on the handout
-    (most of them) reuses the result instead of paying for it again.
-    """
-    return compose(
-        heart_settings,
-        energy_settings,
-        words=load_page("handout"),
-        weeks=load_page("getting_started").meta["weeks"],
-        refs=evidence.references(),
-        link_url=link,
-        first_week=first_week,
-        person="",
-        date=date,
-        paper=paper,
-    )
+def remember_person() -> None:
+    """Keep the typed name for this session, so the other calculator's handout has it too."""
+    st.session_state[PERSON] = st.session_state.get("handout_name", "")
 
 
-def render(page: str) -> None:
+def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
     """The handout section: optional name, paper size, starting week, PDF download."""
-    words = load_page("handout").meta
-    weeks = load_page("getting_started").meta["weeks"]
-    heart_settings, energy_settings = gather(page)
-    link = links.link_to(page, {**heart_settings.params(), **energy_settings.params()})
+    library = cache.library()
+    words = library.page("handout").page.meta
+    weeks = library.page("getting_started").page.meta["weeks"]
+    heart_inputs, calorie_inputs = gather(here)
+    params: dict[str, str] = {}
+    for inputs in (heart_inputs, calorie_inputs):
+        if inputs is not None:
+            params |= inputs.params()
+    link = links.link_to(page, params)
 
     st.subheader(words["ui_heading"], anchor="handout")
     st.caption(words["ui_intro"])
     name_col, paper_col, week_col = st.columns([2, 1, 2])
+    if "handout_name" not in st.session_state and PERSON in st.session_state:
+        st.session_state["handout_name"] = st.session_state[PERSON]
     name = name_col.text_input(
         words["name_label"],
         max_chars=60,
         help=words["name_help"],
         autocomplete="off",
         key="handout_name",
+        on_change=remember_person,
     )
-    paper: Paper = paper_col.radio(
-        words["paper_label"], list(PAPER_SIZES_MM), horizontal=True, key="handout_paper"
-    )
+    papers: list[Paper] = ["A4", "Letter"]
+    paper = paper_col.radio(words["paper_label"], papers, horizontal=True, key="handout_paper")
+    paper = paper or papers[0]
     first_week = week_col.selectbox(
         words["week_label_ui"],
         [int(week["week"]) for week in weeks],
@@ -126,9 +93,9 @@ def render(page: str) -> None:
         key="handout_week",
     )
     try:
-        handout = _composed(
-            heart_settings,
-            energy_settings,
+        handout = cache.handout(
+            heart_inputs,
+            calorie_inputs,
             link,
             first_week,
             paper,
@@ -142,7 +109,7 @@ def render(page: str) -> None:
         # Built only when clicked, on the server; nothing is kept after the download.
         # The name goes in only here, so it is never part of anything cached or kept.
         data=lambda: build_pdf(dataclasses.replace(handout, person=" ".join(name.split()))),
-        file_name=f"retroedu-handout-{paper.lower()}.pdf",
+        file_name=f"retroedu-handout-{dt.date.today().isoformat()}-{paper.lower()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         on_click="ignore",

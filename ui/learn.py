@@ -7,12 +7,14 @@ sections its Markdown asks for with `<!-- hook: name -->` (pass them as `hooks={
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Literal
 
 import streamlit as st
 
 from retroedu import site
 from retroedu.content import evidence
 from retroedu.content.evidence import LearnPage, QuizQuestion
+from ui import cache, charts
 
 LEGEND_INTRO = (
     "Each claim carries a marker such as **[3 · lab]**: the number leads to the source list at the "
@@ -22,7 +24,7 @@ LEGEND_INTRO = (
 
 def render(name: str, hooks: Mapping[str, Callable[[], None]] | None = None) -> None:
     """Draw the Learn page `content/<name>.md`: title, summary, legend, body, cards, quiz, sources."""
-    page = evidence.learn_page(name)
+    page = cache.page(name)
     supplied = dict(hooks or {})
     if set(page.hooks()) != set(supplied):
         # A programming error, caught by the app tests long before a reader could see it.
@@ -108,20 +110,21 @@ def link_to_content(name: str) -> None:
     """A link to the page that shows `content/<name>.md`, or its plain title if no page does."""
     shown_on = site.BY_CONTENT.get(name)
     if shown_on is None:
-        st.markdown(f"- {evidence.escape_markdown(evidence.learn_page(name).page.title)}")
+        st.markdown(f"- {evidence.escape_markdown(cache.page(name).page.title)}")
     else:
         page_link(shown_on.key)
 
 
 def render_reference_list(name: str = "references") -> None:
     """The References page: every source, grouped by evidence level, with the pages citing it."""
-    page = evidence.learn_page(name)
+    page = cache.page(name)
     st.title(page.page.title)
     st.markdown(f"*{page.page.summary}*")
     st.markdown(page.render(page.page.body))
-    citing = evidence.citing_pages()
-    titles = {item.page.name: item.page.title for item in evidence.all_pages()}
-    for level, refs in evidence.by_level(citing):
+    library = cache.library()
+    citing = library.citing_pages()
+    titles = {name: item.page.title for name, item in library.pages.items()}
+    for level, refs in library.by_level(citing):
         st.header(f"[{level.badge}] {level.label}", anchor=f"level-{level.id}")
         st.caption(level.meaning)
         for ref in refs:
@@ -134,3 +137,33 @@ def render_reference_list(name: str = "references") -> None:
                     st.markdown("Cited on:")
                     for cited in pages:
                         link_to_content(cited)
+
+
+def figure_hook(
+    kind: str,
+    content: str,
+    *,
+    filename: str,
+    caption: str = "",
+    table: Literal["below", "folded", ""] = "",
+    markdown: Callable[[], str] | None = None,
+) -> Callable[[], None]:
+    """A hook that draws Learn figure `kind` of page `content`: the chart, a caption from the
+    page's front matter, and its numbers as a table below it or folded away."""
+
+    def draw() -> None:
+        shown = cache.learn(kind, content)
+        charts.chart(shown.figure, alt=shown.alt, filename=filename, key=kind)
+        words = cache.page(content)
+        if caption:
+            st.caption(words.render(words.page.meta[caption]))
+        if table == "below":
+            st.table(shown.table, hide_index=True)
+        elif table == "folded":
+            with st.expander(
+                "The numbers behind this chart", key=f"{kind}_numbers", on_change="rerun"
+            ) as box:
+                if box.open:
+                    st.table(shown.table, hide_index=True)
+
+    return draw

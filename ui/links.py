@@ -10,12 +10,11 @@ shows the link in a text box, selected, to copy by hand. Nothing leaves the mach
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import streamlit as st
 
 from retroedu import site
-from retroedu.links.params import was_rejected
+from retroedu.links import fields
 from retroedu.links.urls import app_base, page_url
 
 HTML = """
@@ -74,15 +73,18 @@ def raw_params() -> dict[str, str]:
     return {key: st.query_params.get(key, "") for key in st.query_params}
 
 
-def notice_rejected(raw: Mapping[str, str], values: Mapping[str, tuple[str, Any]]) -> None:
+def notice_rejected(
+    raw: Mapping[str, str], values: Mapping[str, object], system: str = "metric"
+) -> None:
     """Tell the reader which link values could not be used. Never echoes what arrived.
 
-    `values` maps a URL key to (a label a person understands, the value the widget settled on).
+    `raw` is what the link carried (`raw_params()` before the widgets ran); `values` maps a field's
+    URL key to the value the page settled on.
     """
     refused = [
-        label
-        for key, (label, value) in values.items()
-        if key in raw and was_rejected(raw[key], value)
+        fields.FIELDS[key].label.lower()
+        for key, value in values.items()
+        if key in raw and fields.was_rejected(key, raw[key], value, system)
     ]
     if refused:
         st.info(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import links
+from retroedu.links import fields
+from ui import links, widgets
 
-UNITS = ("metric", "imperial")
 # The URL carries a selection widget's *displayed* text, so the options are shown as they are
 # (`?units=imperial`) and the units go in captions.
 UNIT_CAPTIONS = {"metric": "kg, km/h", "imperial": "lb, mph"}
@@ -25,27 +25,20 @@ def frame() -> None:
     # changes it leaves the previous value in the address until the run finishes.
     raw = {key: value for key, value in links.raw_params().items() if key not in st.session_state}
     with st.sidebar:
-        system = st.radio(
-            "Units",
-            UNITS,
-            captions=[UNIT_CAPTIONS[system] for system in UNITS],
-            key="units",
-            bind="query-params",
+        system = widgets.choice(
+            "units",
+            captions=[UNIT_CAPTIONS[system] for system in fields.choice("units").options],
             horizontal=True,
             help="Used by every calculator. Kept in the page address so a shared link keeps it.",
         )
-        presenting = st.toggle(
-            "Presentation mode",
-            key="present",
-            bind="query-params",
+        presenting = widgets.flag(
+            "present",
             help="Large type and high contrast for a projector. Add ?present=true to a link "
             "(or bookmark it) to open any page this way.",
         )
         links.copy_link()
         st.caption("Education, not medical advice. RetroEdu stores nothing you type.")
-    links.notice_rejected(
-        raw, {"units": ("units", system), "present": ("presentation mode", presenting)}
-    )
+    links.notice_rejected(raw, {"units": system, "present": presenting})
     if present():
         # Projector: sidebar out of the way (still one click away), large high-contrast type.
         st.set_page_config(initial_sidebar_state="collapsed")
@@ -61,5 +54,5 @@ def present() -> bool:
 
 def units() -> str:
     """The units the reader chose in the sidebar ("metric" or "imperial")."""
-    value = st.session_state.get("units", "metric")
-    return value if value in UNITS else "metric"
+    field = fields.choice("units")
+    return field.read(st.session_state.get("units")).value

@@ -22,15 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
-
-from retroedu.content.pages import CONTENT_DIR, Page, load_page
-
-REFERENCES_FILE = CONTENT_DIR / "references.yaml"
+from retroedu.content.pages import Page
 
 
 @dataclass(frozen=True)
@@ -121,7 +116,54 @@ CITATION_LIKE = re.compile(r"\[@[^\]]*\]?")
 HOOK = re.compile(r"^<!--\s*hook:\s*([a-z][a-z0-9_]*)\s*-->\s*$", re.MULTILINE)
 
 REQUIRED_FIELDS = ("authors", "title", "journal", "level")
-OPTIONAL_FIELDS = ("year", "details", "doi", "pmid", "url", "note")
+OPTIONAL_FIELDS = ("year", "details", "doi", "pmid", "url", "note", "seen")
+#: What `seen:` may say about how we know a source: only from another source that reports it.
+SEEN = {"secondary": "Secondary: known to us from a summary or a copy, not from the full original."}
+#: Copies, mirrors, aggregators and SEO proxies: a reference links to the DOI, PubMed or the
+#: publisher's or official page instead (a host ends with one of these names).
+MIRROR_HOSTS = (
+    "prideseotools.com",
+    "blogspot.com",
+    "coek.info",
+    "daneshyari.com",
+    "readbyqxmd.com",
+    "qeeebo.com",
+    "scribd.com",
+    "studylib.net",
+    "pocketmags.com",
+    "manualsonline.com",
+    "dntb.gov.ua",
+    "scilit.com",
+    "paperexplained.cn",
+    "wilddata.cn",
+    "pubmedhh.nlm.nih.gov",
+    "scite.ai",
+    "researcher.life",
+    "booksci.cn",
+    "peeref.com",
+    "zhixidata.com",
+    "kipdf.com",
+    "docslib.org",
+    "fdocuments.net",
+    "manualmachine.com",
+    "manuzoid.com",
+    "manualsdump.com",
+    "core.ac.uk",
+    "weglot.com",
+    "fx361.cc",
+)
+
+
+def mirror_host(url: str) -> str:
+    """The mirror host `url` points at, or "" for an address a reference may use.
+
+    >>> mirror_host("https://www.scribd.com/document/1"), mirror_host("https://doi.org/10.1/x")
+    ('scribd.com', '')
+    """
+    host = (urlparse(url).hostname or "").lower()
+    return next((m for m in MIRROR_HOSTS if host == m or host.endswith("." + m)), "")
+
+
 LOCATORS = ("doi", "pmid", "url")
 
 
@@ -140,6 +182,7 @@ class Reference:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    seen: str = ""
 
     @property
     def short(self) -> str:
@@ -180,6 +223,7 @@ class Reference:
             f"*{escape_markdown(self.journal)}*{escape_markdown(details)}.",
             links,
             f"**Evidence: {self.level.label.lower()}**",
+            f"*{SEEN[self.seen]}*" if self.seen else "",
         ]
         return " ".join(part for part in parts if part)
 
@@ -253,19 +297,23 @@ def _reference_problems(key: str, fields: Mapping[str, Any]) -> list[str]:
     url = fields.get("url")
     if isinstance(url, str) and urlparse(url).scheme not in ("http", "https"):
         problems.append(f"{key}: the url must start with http:// or https://.")
+    if isinstance(url, str) and mirror_host(url):
+        problems.append(
+            f"{key}: {mirror_host(url)} is a copy, not the source; link the DOI, PubMed or the "
+            "publisher's page, or give the full citation without a link."
+        )
+    seen = fields.get("seen")
+    if seen is not None and seen not in SEEN:
+        problems.append(f"{key}: 'seen' may only be: {', '.join(SEEN)}.")
     has_locator = any(fields.get(name) for name in LOCATORS)
     if level == "unconfirmed" and not has_locator and not fields.get("note"):
         problems.append(f"{key}: an untraced claim needs a 'note' saying what was searched.")
-    if level != "unconfirmed" and not has_locator:
-        problems.append(f"{key}: a source needs a doi, pmid or url so a reader can find it.")
+    if level != "unconfirmed" and not has_locator and not fields.get("details"):
+        problems.append(
+            f"{key}: a source needs a doi, pmid or url, or its full citation in 'details', "
+            "so a reader can find it."
+        )
     return problems
-
-
-@cache
-def references() -> Mapping[str, Reference]:
-    """Every reference in content/references.yaml, read and validated once per process."""
-    data = yaml.safe_load(REFERENCES_FILE.read_text(encoding="utf-8"))
-    return parse_references(data, REFERENCES_FILE.name)
 
 
 def cited_keys(text: str) -> list[str]:
@@ -493,44 +541,6 @@ def check_page(page: Page, refs: Mapping[str, Reference]) -> LearnPage:
         quiz=_quiz(page.meta.get("quiz"), page.name),
         cards=_cards(page.meta.get("cards"), page.name),
     )
-
-
-@cache
-def learn_page(name: str) -> LearnPage:
-    """`content/<name>.md`, validated and numbered, once per process."""
-    return check_page(load_page(name), references())
-
-
-def content_names() -> list[str]:
-    """Names of every Markdown page in content/ (README.md is documentation, not a page)."""
-    return sorted(path.stem for path in CONTENT_DIR.glob("*.md") if path.name != "README.md")
-
-
-@cache
-def all_pages() -> tuple[LearnPage, ...]:
-    """Every content page, validated. Tests call this so a bad page fails a test, not a reader."""
-    return tuple(learn_page(name) for name in content_names())
-
-
-def citing_pages() -> dict[str, list[str]]:
-    """For each reference key, the names of the content pages that cite it (uncited: empty)."""
-    cited: dict[str, list[str]] = {key: [] for key in references()}
-    for page in all_pages():
-        for key in page.sources:
-            cited[key].append(page.page.name)
-    return cited
-
-
-def by_level(keys: Iterable[str]) -> list[tuple[EvidenceLevel, list[Reference]]]:
-    """References grouped by level, strongest first; within a level by first author, then year."""
-    refs = references()
-    grouped = []
-    for level in LEVELS:
-        members = [refs[key] for key in keys if refs[key].level == level]
-        if members:
-            members.sort(key=lambda ref: (ref.authors.lower(), ref.year or 0, ref.key))
-            grouped.append((level, members))
-    return grouped
 
 
 def legend_markdown() -> str:

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +49,3 @@ def parse_page(text: str, name: str = "<text>") -> Page:
     return Page(
         name=name, title=meta["title"], summary=meta["summary"], body=body.strip(), meta=meta
     )
-
-
-@cache
-def load_page(name: str) -> Page:
-    """Read `content/<name>.md` once per process."""
-    path = CONTENT_DIR / f"{name}.md"
-    return parse_page(path.read_text(encoding="utf-8"), name)

@@ -1,8 +1,8 @@
 """What goes on the patient handout: both calculators' results, the plan, safety and sources. Pure.
 
-`compose` turns the calculators' settings, the words of `content/handout.md` and the weeks of
-`content/getting_started.md` into a `handout.Handout`, computing the zones with `heart.zones` and the
-energy with `energy.compare`, so the PDF shows exactly the numbers the calculators show.
+`compose` turns the calculators' view models, the words of `content/handout.md` and the weeks of
+`content/getting_started.md` into a `Handout`. It computes nothing: the zones and the energy come
+from the same `HeartView` and `CaloriesView` objects the screen draws.
 Citation markers in the words become numbers into the handout's own source list.
 """
 
@@ -12,8 +12,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
+from retroedu.calculators.calories import CaloriesView
+from retroedu.calculators.heart import HeartView
 from retroedu.content.evidence import Reference, cited_keys
-from retroedu.content.pages import Page
+from retroedu.content.library import Library
 from retroedu.exports.handout_pdf import (
     EnergyRow,
     Handout,
@@ -23,12 +25,9 @@ from retroedu.exports.handout_pdf import (
     ZoneRow,
     plain_text,
 )
-from retroedu.links.settings import EnergySettings, HeartSettings
-from retroedu.models import energy, heart
+from retroedu.models import energy
 from retroedu.models import units as u
 
-#: The zone model the handout prints: % of reserve when a resting heart rate is known.
-MODEL_WITH_RESTING, MODEL_WITHOUT = "hrr5", "hrmax5"
 #: Weeks of the plan one handout prints: "the next four weeks", so the page stays readable.
 WEEKS_SHOWN = 4
 
@@ -84,101 +83,104 @@ def next_weeks(
 
 
 def compose(
-    heart_settings: HeartSettings,
-    energy_settings: EnergySettings,
+    heart_view: HeartView | None,
+    calories_view: CaloriesView | None,
+    library: Library,
     *,
-    words: Page,
-    weeks: Sequence[Mapping[str, Any]],
-    refs: Mapping[str, Reference],
     link_url: str,
     first_week: int = 1,
     person: str = "",
     date: str = "",
     paper: Paper = "A4",
 ) -> Handout:
-    """The handout for one person. Raises ValueError (from `heart`/`energy`) on impossible input."""
-    text = words.meta
-    system = energy_settings.units
+    """The handout for one person from the calculators' view models: the same zones (the same
+    method, named) and the same energy figures the screen shows. A calculator left out (None)
+    leaves its section out; nothing is filled in with values nobody entered."""
+    if heart_view is None and calories_view is None:
+        raise ValueError("A handout needs at least one calculator's results.")
+    text = library.page("handout").page.meta
+    weeks = library.page("getting_started").page.meta["weeks"]
 
-    # Heart-rate zones, exactly as the calculator computes them.
-    resting = heart_settings.resting_hr_bpm
-    max_bpm = heart_settings.max_bpm
-    model = heart.MODELS[MODEL_WITH_RESTING if resting is not None else MODEL_WITHOUT]
-    table = heart.zones(max_bpm, None if resting is None else float(resting), model.key)
-    zone_keys = list(model.citations)
-    if heart_settings.max_hr_bpm is None:
-        formula = heart.FORMULAS[heart_settings.formula]
-        zone_keys.append(formula.citation)
-        how = text["max_formula"].format(formula=formula.name, error=f"{formula.error_bpm:g}")
-    else:
-        how = text["max_measured"]
-    note_key = "zones_note_reserve" if model.basis == "reserve" else "zones_note_max"
-    zones_note = text[note_key].format(cite=_cite(zone_keys))
-    zones = tuple(
-        ZoneRow(
-            str(row["zone"]),
-            str(row["name"]),
-            str(row["pct_label"]),
-            float(row["low_bpm"]),
-            float(row["high_bpm"]),
-            str(row["feel"]),
-        )
-        for row in table.to_dict("records")
-    )
-    settings_line = text["settings_line"].format(
-        age=f"{heart_settings.age_years:g}",
-        max=f"{max_bpm:.0f}",
-        how=how,
-        resting="" if resting is None else text["resting_part"].format(resting=f"{resting:g}"),
-    )
-
-    # Forward against backward, walking and running, at the reader's speed and grade.
-    estimates = {
-        (e.mode.gait, e.mode.direction): e
-        for e in energy.compare(
-            energy_settings.weight_kg, energy_settings.speed_kmh, energy_settings.grade_pct
-        )
-    }
-    grade = (
-        text["level"]
-        if energy_settings.grade_pct == 0
-        else text["grade"].format(grade=energy_settings.grade_pct)
-    )
-    energy_rows = []
-    for gait in energy.GAITS:
-        forward, backward = estimates[(gait, "forward")], estimates[(gait, "backward")]
-        activity = text["activity"].format(
-            gait=text["gaits"][gait],
-            speed=u.format_speed(energy_settings.speed_kmh, system),
-            grade=grade,
-            minutes=energy_settings.minutes,
-        )
-        energy_rows.append(
-            EnergyRow(
-                activity,
-                forward.session_kcal(energy_settings.minutes).central,
-                backward.session_kcal(energy_settings.minutes).central,
+    zones: tuple[ZoneRow, ...] = ()
+    zones_note = settings_line = ""
+    if heart_view is not None:
+        view = heart_view
+        model = view.zone_method
+        zone_keys = list(model.citations)
+        if view.measured:
+            how = text["max_measured"]
+        else:
+            zone_keys.append(view.formula.citation)
+            how = text["max_formula"].format(
+                formula=view.formula.name, error=f"{view.formula.error_bpm:g}"
             )
+        note_key = "zones_note_reserve" if model.basis == "reserve" else "zones_note_max"
+        zones_note = text[note_key].format(cite=_cite(zone_keys))
+        zones = tuple(
+            ZoneRow(
+                str(row["zone"]),
+                str(row["name"]),
+                str(row["pct_label"]),
+                float(row["low_bpm"]),
+                float(row["high_bpm"]),
+                str(row["feel"]),
+            )
+            for row in view.hero.to_dict("records")
         )
-    energy_note = text["energy_note"].format(
-        weight=u.format_weight(energy_settings.weight_kg, system),
-        k_run=f"{energy.K_RUN.value:g}",
-        k_walk=f"{energy.K_WALK.value:g}",
-    )
-    if any(e.extrapolated for e in estimates.values()):
-        energy_note += text["extrapolated"]
+        resting = view.inputs.resting_hr_bpm
+        settings_line = text["settings_line"].format(
+            age=f"{view.inputs.age_years:g}",
+            max=f"{view.max_bpm:.0f}",
+            how=how,
+            resting="" if resting is None else text["resting_part"].format(resting=f"{resting:g}"),
+        )
+
+    energy_rows: list[EnergyRow] = []
+    energy_note = ""
+    if calories_view is not None:
+        inputs = calories_view.inputs
+        system = inputs.units
+        grade = (
+            text["level"] if inputs.grade_pct == 0 else text["grade"].format(grade=inputs.grade_pct)
+        )
+        for gait in calories_view.gaits:
+            forward = calories_view.estimate(gait, "forward")
+            backward = calories_view.estimate(gait, "backward")
+            activity = text["activity"].format(
+                gait=text["gaits"][gait],
+                speed=u.format_speed(inputs.speed_kmh, system),
+                grade=grade,
+                minutes=f"{inputs.minutes:g}",
+            )
+            energy_rows.append(
+                EnergyRow(
+                    activity,
+                    forward.session_kcal(inputs.minutes).central,
+                    backward.session_kcal(inputs.minutes).central,
+                )
+            )
+        energy_note = text["energy_note"].format(
+            weight=u.format_weight(inputs.weight_kg, system),
+            k_run=f"{energy.K_RUN.value:g}",
+            k_walk=f"{energy.K_WALK.value:g}",
+        )
+        if any(
+            e.extrapolated for e in calories_view.estimates if e.mode.gait in calories_view.gaits
+        ):
+            energy_note += text["extrapolated"]
 
     # The plan, then the checklist; their sources follow the zones' and the energy's.
     chosen = next_weeks(weeks, first_week)
     week_keys = [key for week in chosen for key in week.get("refs", [])]
     safety = [str(item) for item in text["safety"]]
 
-    texts = [zones_note, energy_note, text["weeks_note"], *safety]
     keys: list[str] = []
-    for key in [*cited_keys(" ".join(texts[:2])), *cited_keys(text["weeks_note"]), *week_keys]:
-        if key not in keys:
-            keys.append(key)
-    for key in cited_keys(" ".join(safety)):
+    for key in [
+        *cited_keys(f"{zones_note} {energy_note}"),
+        *cited_keys(text["weeks_note"]),
+        *week_keys,
+        *cited_keys(" ".join(safety)),
+    ]:
         if key not in keys:
             keys.append(key)
     numbers = {key: number for number, key in enumerate(keys, start=1)}
@@ -210,7 +212,7 @@ def compose(
         weeks_note=plain(text["weeks_note"]),
         safety=tuple(plain(item) for item in safety),
         link_url=link_url,
-        sources=tuple(source_text(refs[key]) for key in keys),
+        sources=tuple(source_text(library.references[key]) for key in keys),
         disclaimer=" ".join(str(text["disclaimer"]).split()),
         person=" ".join(person.split()),
         date=date,

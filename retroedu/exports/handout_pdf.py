@@ -206,8 +206,8 @@ def _check(handout: Handout) -> None:
             f"Paper size {handout.paper!r} is not offered; choose one of: "
             f"{', '.join(PAPER_SIZES_MM)}."
         )
-    if not handout.zones:
-        raise ValueError("A handout needs at least one heart-rate zone.")
+    if not handout.zones and not handout.energy:
+        raise ValueError("A handout needs heart-rate zones or an energy comparison.")
     for row in handout.zones:
         if not 0 < row.low_bpm <= row.high_bpm:
             raise ValueError(
@@ -349,33 +349,37 @@ class _Page:
         self.para(h.disclaimer, 9, "B")
 
     def zones_and_link(self) -> None:
+        """The zones table with the link and its QR code beside it (the link alone, headed as
+        such, when the sheet has no zones)."""
         h = self.h
-        self.heading(h.headings.zones)
+        self.heading(h.headings.zones if h.zones else h.headings.link)
         top = self.pdf.get_y()
         side = QR_MM * max(self.scale, 0.85)
         left_width = self.width - side - 5
-        self.note(h.zones_note, width=left_width)
-        rows = [
-            (
-                f"{row.zone}  {row.name}".strip(),
-                row.share,
-                f"{_bpm(row.low_bpm)}\u2013{_bpm(row.high_bpm)}",
-                row.feel,
+        if h.zones:
+            self.note(h.zones_note, width=left_width)
+            rows = [
+                (
+                    f"{row.zone}  {row.name}".strip(),
+                    row.share,
+                    f"{_bpm(row.low_bpm)}\u2013{_bpm(row.high_bpm)}",
+                    row.feel,
+                )
+                for row in h.zones
+            ]
+            self.table(
+                h.headings.zone_columns,
+                rows,
+                (34, 15, 19, 52),
+                width=left_width,
+                align=("LEFT", "LEFT", "CENTER", "LEFT"),
             )
-            for row in h.zones
-        ]
-        self.table(
-            h.headings.zone_columns,
-            rows,
-            (34, 15, 19, 52),
-            width=left_width,
-            align=("LEFT", "LEFT", "CENTER", "LEFT"),
-        )
         bottom_left = self.pdf.get_y()
 
         x = MARGIN_MM + self.width - side
         self.pdf.set_xy(x, top)
-        self.para(h.headings.link, 9, "B", width=side, stay_in_column=True)
+        if h.zones:
+            self.para(h.headings.link, 9, "B", width=side, stay_in_column=True)
         self.qr(x, self.pdf.get_y(), side)
         self.pdf.set_xy(x, self.pdf.get_y() + side + 0.5)
         self.para(h.link_url, 6.5, "", MUTED, width=side, link=h.link_url, stay_in_column=True)

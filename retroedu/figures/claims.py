@@ -23,8 +23,10 @@ import plotly.graph_objects as go
 
 from retroedu.models.checks import real
 
-KINDS = {"measured": "#0072B2", "claimed": "#D55E00"}  # Okabe-Ito blue and vermillion
-PATTERNS = {"measured": "", "claimed": "/"}
+#: Bar colour by kind: Okabe-Ito blue, bluish green and vermilion; each kind also has its own
+#: pattern and writes its kind in its label, so nothing depends on colour.
+KINDS = {"measured": "#0072B2", "compiled": "#009E73", "claimed": "#D55E00"}
+PATTERNS = {"measured": "", "compiled": ".", "claimed": "/"}
 INK = "#1A1D21"
 FONT_PX = 15
 

@@ -6,6 +6,7 @@ legend and the hover text, so nothing depends on colour alone. Thick lines are w
 lines are extrapolation; the lower panel names each valid speed range in words. Backward modes carry
 a shaded band (the factor's low-high). Fonts are at least 14 px for a projector.
 
+>>> from retroedu.calculators.calories import chart_data
 >>> data = chart_data(70.0, 6.0, 0.0, "metric")
 >>> [curve.label for curve in data.curves]
 ['Forward walk', 'Forward run', 'Backward walk', 'Backward run']
@@ -16,16 +17,14 @@ a shaded band (the factor's low-high). Fonts are at least 14 px for a projector.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import plotly.graph_objects as go
 
+from retroedu.calculators.calories import ChartData, Curve
 from retroedu.models import energy
-from retroedu.models import units as u
 from retroedu.models.energy import EN_DASH, FloatArray
 
 INK = "#1A1D21"
@@ -46,122 +45,7 @@ MODE_SYMBOLS = {
     "backward_walk": "diamond",
     "backward_run": "triangle-up",
 }
-#: Speeds the x axis always shows. [km/h] for metric, [mph] for imperial.
-AXIS_SPEEDS = {"metric": (1.0, 16.0), "imperial": (0.6, 10.0)}
-#: Evenly spaced speeds on the axis (hover points). Every cost here is a straight line in speed,
-#: so a few points plus the valid-range ends draw the curves exactly and keep the figure small.
-GRID_POINTS = 16
-
 Trace = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Curve:
-    """One mode across the speed axis: kcal/min (gross) with its band and its valid speeds."""
-
-    key: str
-    label: str
-    gait: str
-    direction: str
-    speeds: FloatArray
-    central: FloatArray
-    low: FloatArray
-    high: FloatArray
-    valid_low: float
-    valid_high: float | None
-    range_text: str
-    has_band: bool
-
-    def inside(self) -> npt.NDArray[np.bool_]:
-        """Which of `speeds` lie inside the valid range."""
-        high = np.inf if self.valid_high is None else self.valid_high
-        return (self.speeds >= self.valid_low - 1e-9) & (self.speeds <= high + 1e-9)
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """Everything the figure draws, in the reader's speed unit."""
-
-    system: str
-    speed_unit: str
-    weight_kg: float
-    grade_pct: float
-    speed: float
-    curves: tuple[Curve, ...]
-    at_speed: tuple[energy.CostEstimate, ...]
-    references: tuple[tuple[energy.ReferencePoint, float, float], ...]
-
-
-def speed_axis(speed_kmh: float, system: str, ends: Sequence[float] = ()) -> FloatArray:
-    """The speeds to draw [in the reader's unit]: an even grid over the standard span (widened to
-    include `speed_kmh`), plus the `ends` of valid ranges that fall inside it.
-
-    >>> axis = speed_axis(20.0, "metric", ends=[6.3, 12.6, 40.0])
-    >>> float(axis[0]), float(axis[-1]) >= 20.0, 6.3 in axis, 40.0 in axis, len(axis)
-    (1.0, True, True, False, 18)
-    """
-    units = u.check_system(system)
-    low, high = AXIS_SPEEDS[units]
-    shown = u.kmh_to_speed(energy.check_speed(speed_kmh), units)
-    grid = np.linspace(low, max(high, shown * 1.1), GRID_POINTS)
-    inside = [end for end in ends if grid[0] < end < grid[-1]]
-    return np.unique(np.concatenate([grid, np.asarray(inside, dtype=np.float64)]))
-
-
-def chart_data(weight_kg: float, speed_kmh: float, grade_pct: float, system: str) -> ChartData:
-    """Curves for the four modes, the reader's point and the published reference points."""
-    units = u.check_system(system)
-    m_min_per_unit = u.M_MIN_PER_KMH * (1.0 if units == "metric" else u.KM_PER_MILE)
-    limits = {
-        mode.key: (
-            mode.valid.speed_low_m_min / m_min_per_unit,
-            None
-            if mode.valid.speed_high_m_min is None
-            else mode.valid.speed_high_m_min / m_min_per_unit,
-        )
-        for mode in energy.MODES
-    }
-    ends = [end for pair in limits.values() for end in pair if end is not None]
-    axis = speed_axis(speed_kmh, units, ends)
-    speeds_kmh = axis * (1.0 if units == "metric" else u.KM_PER_MILE)
-    curves = []
-    for mode in energy.MODES:
-        low, central, high = (
-            energy.kcal_per_min_curve(
-                weight_kg, speeds_kmh, grade_pct, mode.gait, mode.direction, which
-            )
-            for which in ("low", "central", "high")
-        )
-        curves.append(
-            Curve(
-                key=mode.key,
-                label=mode.label,
-                gait=mode.gait,
-                direction=mode.direction,
-                speeds=axis,
-                central=central,
-                low=low,
-                high=high,
-                valid_low=limits[mode.key][0],
-                valid_high=limits[mode.key][1],
-                range_text=mode.valid.speed_text(units),
-                has_band=mode.factor is not None,
-            )
-        )
-    references = tuple(
-        (point, u.kmh_to_speed(point.speed_kmh, units), point.kcal_per_min(weight_kg))
-        for point in energy.REFERENCE_POINTS
-    )
-    return ChartData(
-        system=units,
-        speed_unit=u.SPEED_UNIT[units],
-        weight_kg=weight_kg,
-        grade_pct=grade_pct,
-        speed=u.kmh_to_speed(speed_kmh, units),
-        curves=tuple(curves),
-        at_speed=energy.compare(weight_kg, speed_kmh, grade_pct),
-        references=references,
-    )
 
 
 def _rounded(values: FloatArray, keep: npt.NDArray[np.bool_] | None = None) -> list[float | None]:
@@ -345,6 +229,7 @@ def cost_by_speed_figure(
     room for four rows of projector-sized range labels, and its thick and thin lines still show
     where the data reach.
 
+    >>> from retroedu.calculators.calories import chart_data
     >>> small = cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric"), compact=True)
     >>> [trace.name for trace in small.data if trace.showlegend is not False]
     ['Forward walk', 'Forward run', 'Backward walk', 'Backward run']
@@ -406,7 +291,11 @@ def cost_by_speed_figure(
         "yaxis": {
             "domain": [0.36, 1.0],
             "range": [0, top],
-            "title": {"text": "kcal per minute (gross)", "font": axis_title},
+            # A slide's chart has projector-sized type: a short title is not clipped.
+            "title": {
+                "text": "kcal/min" if compact else "kcal per minute (gross)",
+                "font": axis_title,
+            },
             "gridcolor": GRID,
             "zeroline": False,
             "automargin": True,
@@ -446,6 +335,7 @@ def cost_by_speed_figure(
 def cost_by_speed_alt(data: ChartData) -> str:
     """A text alternative: every mode's value at the reader's speed, its band and valid range.
 
+    >>> from retroedu.calculators.calories import chart_data
     >>> alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
     >>> "At your speed of 6.0 km/h: forward walk 4.7 kcal/min; forward run 8.2" in alt
     True

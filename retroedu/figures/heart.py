@@ -18,6 +18,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from retroedu.calculators.heart import HeartView
+from retroedu.models import heart
+
 EN_DASH, PLUS_MINUS = "\u2013", "\u00b1"
 
 #: Okabe-Ito colours from easy to hard (sky blue, bluish green, yellow, orange, vermilion).
@@ -368,3 +371,84 @@ def formulas_by_age_alt(
     if mark.measured_bpm is not None:
         parts.append(f"Measured max: {mark.measured_bpm:.0f} bpm.")
     return " ".join(parts)
+
+
+#: Chart column label of each zone method.
+METHOD_COLUMNS = {"hrmax5": "By % of<br>max HR", "hrr5": "By % of<br>HR reserve"}
+#: Formula names as the legend shows them.
+LEGEND = {key: formula.label for key, formula in heart.FORMULAS.items()}
+
+
+def _zone_columns(view: HeartView, methods: Sequence[str]) -> list[tuple[str, list[Span]]]:
+    return [
+        (
+            METHOD_COLUMNS[key],
+            [
+                (str(zone), float(low), float(high))
+                for zone, low, high in zip(
+                    view.tables[key].zone,
+                    view.tables[key].low_bpm,
+                    view.tables[key].high_bpm,
+                    strict=True,
+                )
+            ],
+        )
+        for key in methods
+        if key in view.tables
+    ]
+
+
+def _target(view: HeartView) -> Target:
+    low, high = heart.ARTICLE_TARGET_FRACTIONS
+    return Target(
+        "Articles'<br>target",
+        f"{100 * low:.0f}{EN_DASH}{100 * high:.0f} %<br>of max",
+        *view.target_bpm,
+    )
+
+
+def zones_figure(
+    view: HeartView,
+    methods: Sequence[str] = tuple(METHOD_COLUMNS),
+    *,
+    height_px: int = 560,
+    one_line: bool = False,
+) -> go.Figure:
+    """The view's zones by each of `methods`, with the articles' target band beside them."""
+    return zone_bands_figure(
+        _zone_columns(view, methods), target=_target(view), height_px=height_px, one_line=one_line
+    )
+
+
+def zones_alt(view: HeartView, methods: Sequence[str] = tuple(METHOD_COLUMNS)) -> str:
+    """The text alternative of `zones_figure`."""
+    return zone_bands_alt(_zone_columns(view, methods), _target(view))
+
+
+def _mark(view: HeartView) -> AgeMark:
+    return AgeMark(
+        view.inputs.age_years,
+        view.estimate_bpm,
+        view.formula.name,
+        view.formula.error_bpm,
+        view.inputs.max_hr_bpm,
+    )
+
+
+def _curves(view: HeartView) -> dict[str, list[float]]:
+    return {LEGEND[key]: view.ages[key].tolist() for key in heart.FORMULAS}
+
+
+def formulas_figure(view: HeartView) -> go.Figure:
+    """Every formula across ages, with the reader's age, estimate and measured maximum marked."""
+    return formulas_by_age_figure(
+        view.ages["age"].tolist(),
+        _curves(view),
+        _mark(view),
+        highlight=LEGEND[view.inputs.formula],
+    )
+
+
+def formulas_alt(view: HeartView) -> str:
+    """The text alternative of `formulas_figure`."""
+    return formulas_by_age_alt(view.ages["age"].tolist(), _curves(view), _mark(view))

@@ -38,6 +38,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from retroedu.content.evidence import CITATION, LEVEL_BY_ID, LEVELS, EvidenceLevel, escape_markdown
+from retroedu.figures import claims
 from retroedu.models.checks import real
 
 INK = "#1A1D21"
@@ -968,3 +969,37 @@ def timeline_markdown(events: Sequence[TimelineEvent]) -> str:
         f"*Evidence: [{event.level.badge}] {event.level.label}.*"
         for event in events
     )
+
+
+@dataclass(frozen=True)
+class LearnFigure:
+    """A Learn page's figure, its text alternative and the table of its numbers."""
+
+    figure: go.Figure
+    alt: str
+    table: pd.DataFrame
+
+
+def learn_figure(kind: str, meta: Mapping[str, Any]) -> LearnFigure:
+    """The figure `kind` drawn from a content page's front matter `meta`.
+
+    Kinds: "contact" and "knee_load" (toe_to_heel.md), "timeline" (notable_users.md), "claims"
+    (myths.md: its `chart` block).
+    """
+    if kind == "contact":
+        phases = contact_phases(meta["contact_phases"])
+        return LearnFigure(
+            contact_sequence_figure(phases), contact_sequence_alt(phases), contact_table(phases)
+        )
+    if kind == "knee_load":
+        studies = knee_load_studies(meta["knee_load"])
+        return LearnFigure(knee_load_figure(studies), knee_load_alt(studies), pd.DataFrame())
+    if kind == "timeline":
+        events = timeline_events(meta["timeline"])
+        return LearnFigure(timeline_figure(events), timeline_alt(events), timeline_table(events))
+    if kind == "claims":
+        chart = meta["chart"]
+        rows = claims.parse_rows(chart["rows"])
+        figure = claims.claims_vs_measured(rows, axis_title=chart["axis_title"])
+        return LearnFigure(figure, claims.describe(rows), claims.table(rows))
+    raise ValueError(f"No Learn figure {kind!r}.")

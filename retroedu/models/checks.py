@@ -47,3 +47,33 @@ def parse(text: str, what: str) -> float:
     except (TypeError, ValueError):
         raise ValueError(f"The {what} must be a number.") from None
     return real(number, what)
+
+
+def within(
+    value: object,
+    what: str,
+    low: float,
+    high: float,
+    *,
+    too_low: str,
+    too_high: str,
+    low_open: bool = False,
+) -> float:
+    """`value` as a float inside [low, high] (or (low, high] with `low_open`), else ValueError.
+
+    The messages are format strings given `value` and the crossed `limit`.
+
+    >>> within(5, "speed", 0, 45, too_low="below {limit:g}", too_high="above {limit:g}")
+    5.0
+    >>> within(0, "weight", 0, 650, too_low="{value:g} is not above {limit:g}", too_high="",
+    ...        low_open=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: 0 is not above 0
+    """
+    number = real(value, what)
+    if number < low or (low_open and number == low):
+        raise ValueError(too_low.format(value=number, limit=low))
+    if number > high:
+        raise ValueError(too_high.format(value=number, limit=high))
+    return number

@@ -2,11 +2,12 @@
 
 Forward costs come from the ACSM metabolic equations [acsm_getp10; bushman2020]. Backward costs
 multiply the forward cost above rest by a published factor: running k_run = 1.35 (band 1.20-1.50)
-from two laboratories [wright2001; rasica2020]; walking k_walk = 1.8 (band 1.6-1.9), calibrated on
-the Compendium's backward-walking codes [ainsworth2011] and a measurement at 5 km/h [kim2001].
+from two laboratories [wright2001; rasica2020]; walking k_walk = 1.6 (band 1.5-1.7), the ratio of
+backward to forward cost above rest within each of two sources: the Compendium's level codes at
+3.5 mph [ainsworth2011] and a measurement at 5 km/h [kim2001].
 Every constant is a `Constant` in `CONSTANTS` with its citation keys, so a page can print the
 model it used. Results carry their valid range: outside the speeds and grades the equations or
-the backward measurements cover, an estimate is flagged as extrapolated, with a reason.
+the backward measurements cover, an estimate is flagged as extrapolated, with the limits crossed.
 
 >>> round(vo2_ml_kg_min(10.0, gait="run", direction="forward"), 2)
 36.83
@@ -15,8 +16,8 @@ the backward measurements cover, an estimate is flagged as extrapolated, with a 
 >>> round(kcal_per_min(70.0, 10.0, gait="run", direction="backward"), 3)
 16.975
 >>> result = estimate(70.0, 10.0, gait="walk", direction="backward")
->>> result.extrapolated, result.reason().replace(EN_DASH, "-")
-(True, 'faster than the backward-walking measurements cover (3.2-6.5 km/h)')
+>>> result.extrapolated, result.limits
+(True, ('speed_above',))
 
 References
 ----------
@@ -40,7 +41,6 @@ References
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -48,10 +48,9 @@ from typing import Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from retroedu.models import units as u
-from retroedu.models.checks import real
+from retroedu.models.checks import real, within
 
 Gait = Literal["walk", "run"]
 Direction = Literal["forward", "backward"]
@@ -159,13 +158,14 @@ K_RUN = Constant(
 )
 K_WALK = Constant(
     "k_walk",
-    1.8,
+    1.6,
     "times forward",
-    "Backward/forward cost of level walking above rest, calibrated on Compendium codes 17320 "
-    "(6.0 MET) and 17325 (8.0 MET) at 3.5 mph and on +48 % measured at 5 km/h",
+    "Backward/forward cost of level walking above rest: 1.52 in the Compendium (6.0 against "
+    "4.3 MET at 3.5 mph) and 1.62 measured at 5 km/h (23.6 against 15.9 ml/kg/min); the band "
+    "spans both",
     ("ainsworth2011", "kim2001"),
-    low=1.6,
-    high=1.9,
+    low=1.5,
+    high=1.7,
 )
 INDIVIDUAL_SPREAD = Constant(
     "spread",
@@ -182,12 +182,14 @@ MEASURED_REST = Constant(
     ("byrne2005",),
 )
 NOVICE_BACKWARD_M_S = Constant(
-    "v_novice",
+    "v_transition",
     1.6,
     "m/s",
-    "About where people choose to switch from backward walking to backward running (1.63 m/s); "
-    "faster backward movement needs practice",
+    "Where people choose to switch from backward walking to backward running (1.63 m/s); running "
+    "becomes the cheaper gait from about 1.85 m/s. Faster backward movement needs practice",
     ("hreljac2005",),
+    low=1.6,
+    high=1.85,
 )
 
 #: Every constant of the model by symbol, in the order a reader meets them.
@@ -215,8 +217,8 @@ CONSTANTS: Mapping[str, Constant] = MappingProxyType(
 class ValidRange:
     """Speeds [m/min] and grades [%] that an equation or a set of measurements covers.
 
-    An upper limit of None means the source sets none. `caution` is said about part of the
-    range without making it an extrapolation (e.g. the running equation at jogging speeds).
+    An upper limit of None means the source sets none. Below `caution_below_m_min` an estimate
+    carries a caution without being an extrapolation (the running equation at jogging speeds).
     """
 
     speed_low_m_min: float
@@ -226,7 +228,6 @@ class ValidRange:
     covers: str
     citations: tuple[str, ...]
     caution_below_m_min: float | None = None
-    caution: str = ""
 
     def limits_crossed(self, speed_m_min: float, grade_pct: float) -> tuple[Limit, ...]:
         """Which limits a speed [m/min] and grade [%] fall outside (empty when inside).
@@ -288,15 +289,23 @@ RUN_FORWARD_RANGE = ValidRange(
     covers="ACSM running equation",
     citations=("acsm_getp10", "bushman2020"),
     caution_below_m_min=134.0,
-    caution="below 8.0 km/h (5 mph) the running equation holds only if the person truly jogs",
 )
 WALK_BACKWARD_RANGE = ValidRange(
-    speed_low_m_min=0.9 * 60.0,
-    speed_high_m_min=1.8 * 60.0,
+    speed_low_m_min=0.89 * 60.0,
+    # The measurements reach 1.79 m/s, but the forward walking equation k_walk multiplies stops at
+    # 100 m/min (6.0 km/h): beyond it the estimate rests on an extrapolated baseline.
+    speed_high_m_min=WALK_FORWARD_RANGE.speed_high_m_min,
     grade_low_pct=0.0,
     grade_high_pct=10.0,
-    covers="backward-walking measurements",
-    citations=("ainsworth2011", "kim2001", "hooper2004", "chaloupka1997", "flynn1994"),
+    covers="backward-walking measurements and the ACSM walking equation",
+    citations=(
+        "jospt1995",
+        "ainsworth2011",
+        "kim2001",
+        "hooper2004",
+        "chaloupka1997",
+        "acsm_getp10",
+    ),
 )
 RUN_BACKWARD_RANGE = ValidRange(
     speed_low_m_min=1.75 * 60.0,
@@ -399,49 +408,52 @@ def _check_estimate(which: str) -> Estimate:
 
 def check_speed(speed_kmh: float) -> float:
     """A speed [km/h] as a float, or ValueError if negative or faster than any human."""
-    speed = real(speed_kmh, "speed")
-    if speed < 0:
-        raise ValueError(f"Speed cannot be negative (got {speed:g} km/h).")
-    if speed > SPEED_LIMIT_KMH:
-        raise ValueError(
-            f"A speed of {speed:g} km/h is faster than any human has run; "
-            f"enter at most {SPEED_LIMIT_KMH:g} km/h."
-        )
-    return speed
+    return within(
+        speed_kmh,
+        "speed",
+        0.0,
+        SPEED_LIMIT_KMH,
+        too_low="Speed cannot be negative (got {value:g} km/h).",
+        too_high="A speed of {value:g} km/h is faster than any human has run; "
+        "enter at most {limit:g} km/h.",
+    )
 
 
 def check_grade(grade_pct: float) -> float:
     """A treadmill grade [%] as a float, or ValueError beyond ±30 %."""
-    grade = real(grade_pct, "grade")
-    if abs(grade) > GRADE_LIMIT_PCT:
-        raise ValueError(
-            f"A grade of {grade:g} % is steeper than this calculator accepts; "
-            f"enter a grade between -{GRADE_LIMIT_PCT:g} and +{GRADE_LIMIT_PCT:g} %."
-        )
-    return grade
+    message = (
+        "A grade of {value:g} % is steeper than this calculator accepts; "
+        f"enter a grade between -{GRADE_LIMIT_PCT:g} and +{GRADE_LIMIT_PCT:g} %."
+    )
+    return within(
+        grade_pct, "grade", -GRADE_LIMIT_PCT, GRADE_LIMIT_PCT, too_low=message, too_high=message
+    )
 
 
 def check_weight(weight_kg: float) -> float:
     """A body mass [kg] as a float, or ValueError if not above zero or beyond any human."""
-    weight = real(weight_kg, "body weight")
-    if weight <= 0:
-        raise ValueError(f"Body weight must be above 0 kg (got {weight:g} kg).")
-    if weight > WEIGHT_LIMIT_KG:
-        raise ValueError(
-            f"A body weight of {weight:g} kg is beyond any recorded human; "
-            f"enter at most {WEIGHT_LIMIT_KG:g} kg."
-        )
-    return weight
+    return within(
+        weight_kg,
+        "body weight",
+        0.0,
+        WEIGHT_LIMIT_KG,
+        low_open=True,
+        too_low="Body weight must be above 0 kg (got {value:g} kg).",
+        too_high="A body weight of {value:g} kg is beyond any recorded human; "
+        "enter at most {limit:g} kg.",
+    )
 
 
 def check_minutes(minutes: float) -> float:
     """A session length [min] as a float, or ValueError if negative or longer than a day."""
-    value = real(minutes, "session length")
-    if value < 0:
-        raise ValueError(f"A session cannot last a negative time (got {value:g} min).")
-    if value > MINUTES_LIMIT:
-        raise ValueError(f"Enter a session of at most {MINUTES_LIMIT:g} minutes (one day).")
-    return value
+    return within(
+        minutes,
+        "session length",
+        0.0,
+        MINUTES_LIMIT,
+        too_low="A session cannot last a negative time (got {value:g} min).",
+        too_high="Enter a session of at most {limit:g} minutes (one day).",
+    )
 
 
 def _vo2(mode: Mode, speed_m_min: _Speed, grade_pct: float, which: Estimate) -> _Speed:
@@ -471,7 +483,7 @@ def vo2_ml_kg_min(
 
     - forward walk (ACSM): VO2 = 3.5 + 0.1·S + 1.8·S·G
     - forward run (ACSM): VO2 = 3.5 + 0.2·S + 0.9·S·G
-    - backward walk: VO2 = 3.5 + k_walk·0.1·S + 1.8·S·G, k_walk = 1.8 (1.6-1.9)
+    - backward walk: VO2 = 3.5 + k_walk·0.1·S + 1.8·S·G, k_walk = 1.6 (1.5-1.7)
     - backward run: VO2 = 3.5 + k_run·(0.2·S + 0.9·S·G), k_run = 1.35 (1.20-1.50)
 
     Parameters
@@ -490,8 +502,8 @@ def vo2_ml_kg_min(
 
     >>> round(vo2_ml_kg_min(6.0, 0.0, "walk", "forward"), 3)  # S = 100: 3.5 + 10
     13.5
-    >>> round(vo2_ml_kg_min(6.0, 5.0, "walk", "backward", "low"), 3)  # 3.5 + 16 + 9
-    28.5
+    >>> round(vo2_ml_kg_min(6.0, 5.0, "walk", "backward", "low"), 3)  # 3.5 + 1.5 x 10 + 9
+    27.5
     >>> vo2_ml_kg_min(-1.0)
     Traceback (most recent call last):
     ...
@@ -573,7 +585,7 @@ class CostEstimate:
 
     `vo2` is gross oxygen uptake [ml/kg/min]; its band is the backward factor's band. When the
     speed or grade is outside what the equation or the measurements cover, `extrapolated` is True
-    and `reason()` says why in the reader's units.
+    and `limits` names the limits crossed (the words for them live in content/calories.md).
     """
 
     mode: Mode
@@ -612,38 +624,11 @@ class CostEstimate:
         rate = self.net_kcal_per_min if net else self.gross_kcal_per_min
         return rate.scaled(check_minutes(minutes))
 
-    def reason(self, system: str = "metric") -> str:
-        """Why the estimate is extrapolated, in the reader's units ("" when it is not).
-
-        >>> estimate(70.0, 5.0, -4.0, gait="walk", direction="forward").reason()
-        'downhill (-4 %): the ACSM walking equation covers level and uphill only'
-        """
-        valid = self.valid
-        verb = "covers" if valid.covers.endswith("equation") else "cover"
-        speeds, grades = valid.speed_text(system), valid.grade_text()
-        parts = []
-        if "speed_below" in self.limits:
-            parts.append(f"slower than the {valid.covers} {verb} ({speeds})")
-        if "speed_above" in self.limits:
-            parts.append(f"faster than the {valid.covers} {verb} ({speeds})")
-        if "grade_below" in self.limits:
-            parts.append(
-                f"downhill ({self.grade_pct:g} %): the {valid.covers} {verb} level and uphill only"
-                if valid.grade_low_pct == 0
-                else f"a grade below what the {valid.covers} {verb} ({grades})"
-            )
-        if "grade_above" in self.limits:
-            parts.append(f"steeper than the {valid.covers} {verb} ({grades})")
-        return "; ".join(parts)
-
     @property
-    def caution(self) -> str:
-        """A remark on the result that does not make it an extrapolation ("" if none)."""
-        valid = self.valid
-        below = valid.caution_below_m_min
-        if below is not None and u.kmh_to_m_min(self.speed_kmh) < below and not self.limits:
-            return valid.caution
-        return ""
+    def jogging(self) -> bool:
+        """True where the running equation holds only for true jogging (a caution, not a limit)."""
+        below = self.valid.caution_below_m_min
+        return below is not None and u.kmh_to_m_min(self.speed_kmh) < below and not self.limits
 
 
 def estimate(
@@ -682,7 +667,7 @@ def compare(weight_kg: float, speed_kmh: float, grade_pct: float = 0.0) -> tuple
     backward walk, backward run).
 
     >>> [round(e.gross_kcal_per_min.central, 3) for e in compare(70.0, 6.0)]
-    [4.725, 8.225, 7.525, 10.675]
+    [4.725, 8.225, 6.825, 10.675]
     """
     return tuple(
         estimate(weight_kg, speed_kmh, grade_pct, mode.gait, mode.direction) for mode in MODES
@@ -704,6 +689,41 @@ def equivalent_forward_minutes(
     forward = estimate(1.0, speed_kmh, grade_pct, gait, "forward").vo2.central
     backward = estimate(1.0, speed_kmh, grade_pct, gait, "backward").vo2
     return backward.scaled(length / forward)
+
+
+def sensible_gaits(speed_kmh: float) -> tuple[Gait, ...]:
+    """The gaits a person would use at a speed: walking up to where running becomes the cheaper
+    gait backward (1.85 m/s), running from where people choose to start running (1.6 m/s), both in
+    between [hreljac2005]. The backward transition band stands in for both directions.
+
+    >>> sensible_gaits(3.0), sensible_gaits(6.3), sensible_gaits(10.0)
+    (('walk',), ('walk', 'run'), ('run',))
+    """
+    speed_m_s = u.kmh_to_m_s(check_speed(speed_kmh))
+    transition = NOVICE_BACKWARD_M_S
+    assert transition.high is not None
+    found: list[Gait] = []
+    if speed_m_s <= transition.high:
+        found.append("walk")
+    if speed_m_s >= transition.value:
+        found.append("run")
+    return tuple(found)
+
+
+def backward_ratio(gait: str, speed_kmh: float, grade_pct: float = 0.0) -> Spread:
+    """Gross cost backward over forward at the same speed and grade, with the factor's band.
+
+    This is the figure the calculator shows as "+x % vs forward". At 5 km/h on the level, walking:
+    forward 3.5 + 8.333 = 11.833 ml/kg/min; backward 3.5 + 1.6 x 8.333 = 16.833 (band 1.5-1.7:
+    16.0-17.667), so about x1.42 (1.35-1.49), between the measured x1.40 [ainsworth2011] and
+    x1.48 [kim2001].
+
+    >>> r = backward_ratio("walk", 5.0)
+    >>> round(r.central, 3), round(r.low, 3), round(r.high, 3)
+    (1.423, 1.352, 1.493)
+    """
+    forward = estimate(1.0, speed_kmh, grade_pct, gait, "forward").vo2.central
+    return estimate(1.0, speed_kmh, grade_pct, gait, "backward").vo2.scaled(1.0 / forward)
 
 
 def kcal_per_min_curve(
@@ -797,89 +817,3 @@ REFERENCE_POINTS: tuple[ReferencePoint, ...] = (
         "kim2001",
     ),
 )
-
-#: Columns of `comparison_table`, in order (also the CSV header).
-TABLE_COLUMNS = (
-    "mode",
-    "kcal_per_min",
-    "kcal_per_min_low",
-    "kcal_per_min_high",
-    "net_kcal_per_min",
-    "session_kcal",
-    "session_kcal_low",
-    "session_kcal_high",
-    "net_session_kcal",
-    "mets",
-    "vs_forward_pct",
-    "extrapolated",
-    "note",
-    "valid_speeds",
-    "valid_grades",
-    "equation",
-)
-
-
-def comparison_table(
-    estimates: tuple[CostEstimate, ...], minutes: float, system: str = "metric"
-) -> pd.DataFrame:
-    """One row per mode: gross and net kcal/min, session kcal with band, METs, the cost relative
-    to forward at the same gait (gross, central), and whether the row is extrapolated and why.
-
-    >>> table = comparison_table(compare(70.0, 6.0), 30.0)
-    >>> table[["mode", "session_kcal", "vs_forward_pct"]].round(2).values.tolist()[2:]
-    [['Backward walk', 225.75, 59.26], ['Backward run', 320.25, 29.79]]
-    """
-    length = check_minutes(minutes)
-    forward = {e.mode.gait: e.vo2.central for e in estimates if e.mode.direction == "forward"}
-    rows = []
-    for e in estimates:
-        gross, net = e.gross_kcal_per_min, e.net_kcal_per_min
-        session = e.session_kcal(length)
-        base = forward.get(e.mode.gait)
-        vs_forward = (
-            (e.vo2.central / base - 1.0) * 100.0
-            if e.mode.direction == "backward" and base
-            else math.nan
-        )
-        rows.append(
-            (
-                e.mode.label,
-                gross.central,
-                gross.low,
-                gross.high,
-                net.central,
-                session.central,
-                session.low,
-                session.high,
-                e.session_kcal(length, net=True).central,
-                e.mets,
-                vs_forward,
-                e.extrapolated,
-                e.reason(system) or e.caution,
-                e.valid.speed_text(system),
-                e.valid.grade_text(),
-                e.mode.equation,
-            )
-        )
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
-
-
-def comparison_csv(
-    table: pd.DataFrame, weight_kg: float, speed_kmh: float, grade_pct: float
-) -> str:
-    """The comparison table as CSV text, numbers to 3 decimals, with the inputs on every row.
-
-    >>> text = comparison_csv(comparison_table(compare(70.0, 6.0), 30.0), 70.0, 6.0, 0.0)
-    >>> text.splitlines()[4].split(",")[:3]
-    ['Backward run', '10.675', '9.625']
-    """
-    inputs = {
-        "weight_kg": check_weight(weight_kg),
-        "speed_kmh": check_speed(speed_kmh),
-        "grade_pct": check_grade(grade_pct),
-    }
-    numbers = table.select_dtypes("number").columns
-    rounded = table.round({column: 3 for column in numbers})
-    return rounded.assign(**{key: round(value, 3) for key, value in inputs.items()}).to_csv(
-        index=False
-    )

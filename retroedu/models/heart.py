@@ -35,7 +35,7 @@ from typing import Literal
 
 import pandas as pd
 
-from retroedu.models.checks import real
+from retroedu.models.checks import real, within
 
 MINUS, TIMES, EN_DASH = "\u2212", "\u00d7", "\u2013"
 
@@ -66,6 +66,17 @@ class MaxHrFormula:
     error_bpm: float
     error_note: str
     women_only: bool = False
+    #: Ages [years] of the people the formula was built from (where the sources say).
+    studied_ages: tuple[float, float] = AGE_STUDIED_YEARS
+
+    @property
+    def label(self) -> str:
+        """The name as a legend or table shows it, with the population when it is restricted.
+
+        >>> FORMULAS["gulati"].label
+        'Gulati (women)'
+        """
+        return f"{self.name} (women)" if self.women_only else self.name
 
     @property
     def equation(self) -> str:
@@ -105,6 +116,8 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 population="3,320 healthy Norwegian adults who reached a verified maximal effort",
                 error_bpm=10.8,
                 error_note="Standard error of the estimate reported by the study.",
+                # 20-90 in the HUNT fitness study the sample came from (a secondary report).
+                studied_ages=(20.0, 90.0),
             ),
             MaxHrFormula(
                 key="gellish",
@@ -112,9 +125,12 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 intercept_bpm=207.0,
                 slope_bpm_per_year=0.7,
                 citation="gellish2007",
-                population="132 adults followed over 25 years (908 maximal treadmill tests)",
+                population="132 adults aged about 27-78 in records from 1978 to 2003, each followed 5-17 "
+                "years (mean 9), 908 maximal treadmill tests",
                 error_bpm=10.0,
                 error_note="Approximate; the study's prediction interval was not checked.",
+                # About 27-78 years when tested [zhu2010].
+                studied_ages=(27.0, 78.0),
             ),
             MaxHrFormula(
                 key="gulati",
@@ -126,6 +142,8 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 error_bpm=10.0,
                 error_note="Approximate; the study's spread was not checked.",
                 women_only=True,
+                # Mean age 52 +/- 11 years: about 30-74 covers 95 % of them [gulati2010].
+                studied_ages=(30.0, 74.0),
             ),
             MaxHrFormula(
                 key="fox",
@@ -136,6 +154,8 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 population="A line drawn through about ten older studies, mostly of men under 55",
                 error_bpm=11.0,
                 error_note="Spread of 10-12 bpm reported by later reviews.",
+                # Mostly men under 55 (Gellish 2007's review of its origin).
+                studied_ages=(18.0, 55.0),
             ),
         )
     }
@@ -344,27 +364,28 @@ ZONE_COLUMNS = (
 
 
 def _check_age(age_years: float) -> float:
-    age = real(age_years, "age")
-    if age < 0:
-        raise ValueError(f"Age cannot be negative (got {age:g} years).")
-    if age > AGE_LIMIT_YEARS:
-        raise ValueError(
-            f"An age of {age:g} years is beyond any recorded human lifespan; "
-            f"enter an age up to {AGE_LIMIT_YEARS:g}."
-        )
-    return age
+    return within(
+        age_years,
+        "age",
+        0.0,
+        AGE_LIMIT_YEARS,
+        too_low="Age cannot be negative (got {value:g} years).",
+        too_high="An age of {value:g} years is beyond any recorded human lifespan; "
+        "enter an age up to {limit:g}.",
+    )
 
 
 def _check_hr(value_bpm: float, what: str) -> float:
-    rate = real(value_bpm, what)
-    if rate <= 0:
-        raise ValueError(f"The {what} must be above 0 beats per minute (got {rate:g}).")
-    if rate > HR_LIMIT_BPM:
-        raise ValueError(
-            f"A {what} of {rate:g} bpm is beyond what a human heart can beat "
-            f"(at most {HR_LIMIT_BPM:g})."
-        )
-    return rate
+    return within(
+        value_bpm,
+        what,
+        0.0,
+        HR_LIMIT_BPM,
+        low_open=True,
+        too_low=f"The {what} must be above 0 beats per minute (got {{value:g}}).",
+        too_high=f"A {what} of {{value:g}} bpm is beyond what a human heart can beat "
+        "(at most {limit:g}).",
+    )
 
 
 def _check_rest_below_max(max_hr_bpm: float, resting_hr_bpm: float) -> None:
@@ -543,20 +564,6 @@ def all_zones(max_hr_bpm: float, resting_hr_bpm: float | None = None) -> dict[st
     return {key: zones(max_hr_bpm, resting_hr_bpm, key) for key in keys}
 
 
-def zones_csv(tables: Mapping[str, pd.DataFrame]) -> str:
-    """Zone tables as one CSV text, a ``model`` column first and beats per minute to 0.1.
-
-    >>> lines = zones_csv(all_zones(180)).splitlines()
-    >>> lines[0]
-    'model,zone,name,basis,low_pct,high_pct,pct_label,low_bpm,high_bpm,feel,purpose'
-    >>> lines[1].split(",")[:6], len(lines)
-    (['"5 zones', ' % of max HR"', 'Zone 1', 'Very light', 'max', '50.0'], 6)
-    """
-    frames = [table.assign(model=get_model(key).name) for key, table in tables.items()]
-    joined = pd.concat(frames, ignore_index=True).round({"low_bpm": 1, "high_bpm": 1})
-    return joined[["model", *ZONE_COLUMNS]].to_csv(index=False, lineterminator="\n")
-
-
 def max_hr_by_age(ages_years: Iterable[float], formulas: Iterable[str] = FORMULAS) -> pd.DataFrame:
     """Every formula's prediction across ages: an ``age`` column, then one column per formula.
 
@@ -574,30 +581,36 @@ def max_hr_by_age(ages_years: Iterable[float], formulas: Iterable[str] = FORMULA
     return pd.DataFrame(table)
 
 
-Caution = Literal["age_young", "age_old", "resting_low", "resting_high"]
+Caution = Literal["age_young", "age_old", "age_outside_formula", "resting_low", "resting_high"]
 
 
-def cautions(age_years: float, resting_hr_bpm: float | None = None) -> tuple[Caution, ...]:
+def cautions(
+    age_years: float, resting_hr_bpm: float | None = None, formula: str = "tanaka"
+) -> tuple[Caution, ...]:
     """Plausible but unusual inputs worth a visible caution (not errors).
 
-    Ages outside 18-80 years were rarely studied by the formulas' sources; resting heart rates
-    outside 40-100 bpm are unusual for adults (endurance athletes can sit below 40).
+    Under 18 the formulas are untested in children; over 80 few people were studied; an age
+    outside the chosen formula's own source population makes its estimate less certain; resting
+    heart rates outside 40-100 bpm are unusual for adults (endurance athletes can sit below 40).
 
     >>> cautions(15, 110)
     ('age_young', 'resting_high')
-    >>> cautions(40, 60)
-    ()
+    >>> cautions(25, 60, "gellish"), cautions(40, 60)
+    (('age_outside_formula',), ())
     """
-    _check_age(age_years)
+    age = _check_age(age_years)
+    low, high = get_formula(formula).studied_ages
     found: list[Caution] = []
-    if age_years < AGE_STUDIED_YEARS[0]:
+    if age < AGE_STUDIED_YEARS[0]:
         found.append("age_young")
-    elif age_years > AGE_STUDIED_YEARS[1]:
+    elif not low <= age <= high:
+        found.append("age_outside_formula")
+    if age > AGE_STUDIED_YEARS[1]:
         found.append("age_old")
     if resting_hr_bpm is not None:
-        _check_hr(resting_hr_bpm, "resting heart rate")
-        if resting_hr_bpm < RESTING_TYPICAL_BPM[0]:
+        rate = _check_hr(resting_hr_bpm, "resting heart rate")
+        if rate < RESTING_TYPICAL_BPM[0]:
             found.append("resting_low")
-        elif resting_hr_bpm > RESTING_TYPICAL_BPM[1]:
+        elif rate > RESTING_TYPICAL_BPM[1]:
             found.append("resting_high")
     return tuple(found)

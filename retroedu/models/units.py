@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeVar
 
 from retroedu.models.checks import real
@@ -84,52 +85,56 @@ def check_system(system: str) -> UnitSystem:
     raise ValueError(f"Units must be 'metric' or 'imperial' (got {system!r}).")
 
 
-@_within_float_range
-def lb_to_kg(weight_lb: float) -> float:
-    """Body mass in pounds to kilograms. [lb] -> [kg]"""
-    return _non_negative(weight_lb, "body weight", "lb") * KG_PER_LB
+@dataclass(frozen=True)
+class Conversion:
+    """A linear unit conversion, `value [source] x factor = value [target]`, for a quantity that
+    cannot be negative. Calling it checks the value and refuses results beyond floating point.
+
+    >>> round(lb_to_kg(10.0), 7), kg_to_lb(0.45359237)
+    (4.5359237, 1.0)
+    """
+
+    what: str
+    source: str
+    target: str
+    factor: float
+    divide: bool = (
+        False  # the inverse divides by the factor (exact where multiplying by 1/x is not)
+    )
+
+    def __call__(self, value: float) -> float:
+        number = _non_negative(value, self.what, self.source)
+        result = number / self.factor if self.divide else number * self.factor
+        if not math.isfinite(result):
+            raise ValueError("That number is too large to convert; check the value.")
+        return result
+
+    @property
+    def inverse(self) -> Conversion:
+        return Conversion(self.what, self.target, self.source, self.factor, not self.divide)
 
 
-@_within_float_range
-def kg_to_lb(weight_kg: float) -> float:
-    """Body mass in kilograms to pounds. [kg] -> [lb]"""
-    return _non_negative(weight_kg, "body weight", "kg") / KG_PER_LB
-
-
-@_within_float_range
-def mph_to_kmh(speed_mph: float) -> float:
-    """Speed in miles per hour to kilometres per hour. [mph] -> [km/h]"""
-    return _non_negative(speed_mph, "speed", "mph") * KM_PER_MILE
-
-
-@_within_float_range
-def kmh_to_mph(speed_kmh: float) -> float:
-    """Speed in kilometres per hour to miles per hour. [km/h] -> [mph]"""
-    return _non_negative(speed_kmh, "speed", "km/h") / KM_PER_MILE
-
-
-@_within_float_range
-def kmh_to_m_min(speed_kmh: float) -> float:
-    """Speed in km/h to metres per minute, the unit of the ACSM equations. [km/h] -> [m/min]"""
-    return _non_negative(speed_kmh, "speed", "km/h") * M_MIN_PER_KMH
-
-
-@_within_float_range
-def m_min_to_kmh(speed_m_min: float) -> float:
-    """Speed in metres per minute to km/h. [m/min] -> [km/h]"""
-    return _non_negative(speed_m_min, "speed", "m/min") / M_MIN_PER_KMH
-
-
-@_within_float_range
-def kmh_to_m_s(speed_kmh: float) -> float:
-    """Speed in km/h to metres per second, the unit most papers report. [km/h] -> [m/s]"""
-    return _non_negative(speed_kmh, "speed", "km/h") * M_S_PER_KMH
-
-
-@_within_float_range
-def m_s_to_kmh(speed_m_s: float) -> float:
-    """Speed in metres per second to km/h. [m/s] -> [km/h]"""
-    return _non_negative(speed_m_s, "speed", "m/s") / M_S_PER_KMH
+#: Body mass in pounds to kilograms, and back. [lb] <-> [kg]
+lb_to_kg = Conversion("body weight", "lb", "kg", KG_PER_LB)
+kg_to_lb = lb_to_kg.inverse
+#: Miles per hour to kilometres per hour, and back. [mph] <-> [km/h]
+mph_to_kmh = Conversion("speed", "mph", "km/h", KM_PER_MILE)
+kmh_to_mph = mph_to_kmh.inverse
+#: km/h to metres per minute (the unit of the ACSM equations), and back. [km/h] <-> [m/min]
+kmh_to_m_min = Conversion("speed", "km/h", "m/min", M_MIN_PER_KMH)
+m_min_to_kmh = kmh_to_m_min.inverse
+#: km/h to metres per second (the unit most papers report), and back. [km/h] <-> [m/s]
+kmh_to_m_s = Conversion("speed", "km/h", "m/s", M_S_PER_KMH)
+m_s_to_kmh = kmh_to_m_s.inverse
+#: The reader's units to the models' (kg, km/h), by unit system; `.inverse` goes back.
+WEIGHT_TO_KG: dict[UnitSystem, Conversion] = {
+    "metric": Conversion("body weight", "kg", "kg", 1.0),
+    "imperial": lb_to_kg,
+}
+SPEED_TO_KMH: dict[UnitSystem, Conversion] = {
+    "metric": Conversion("speed", "km/h", "km/h", 1.0),
+    "imperial": mph_to_kmh,
+}
 
 
 def _positive_speed(speed: float, unit: str) -> float:
@@ -166,44 +171,30 @@ def kmh_from_pace(pace_min: float, system: str) -> float:
     return per_hour if units == "metric" else mph_to_kmh(per_hour)
 
 
-@_within_float_range
 def weight_to_kg(weight: float, system: str) -> float:
     """Body mass typed in the reader's units (kg or lb) to kilograms. [kg]"""
-    if check_system(system) == "metric":
-        return _non_negative(weight, "body weight", "kg")
-    return lb_to_kg(weight)
+    return WEIGHT_TO_KG[check_system(system)](weight)
 
 
-@_within_float_range
 def kg_to_weight(weight_kg: float, system: str) -> float:
     """Kilograms to the reader's mass unit (kg or lb)."""
-    if check_system(system) == "metric":
-        return _non_negative(weight_kg, "body weight", "kg")
-    return kg_to_lb(weight_kg)
+    return WEIGHT_TO_KG[check_system(system)].inverse(weight_kg)
 
 
-@_within_float_range
 def speed_to_kmh(speed: float, system: str) -> float:
     """Speed typed in the reader's units (km/h or mph) to km/h. [km/h]"""
-    if check_system(system) == "metric":
-        return _non_negative(speed, "speed", "km/h")
-    return mph_to_kmh(speed)
+    return SPEED_TO_KMH[check_system(system)](speed)
 
 
-@_within_float_range
 def kmh_to_speed(speed_kmh: float, system: str) -> float:
     """km/h to the reader's speed unit (km/h or mph)."""
-    if check_system(system) == "metric":
-        return _non_negative(speed_kmh, "speed", "km/h")
-    return kmh_to_mph(speed_kmh)
+    return SPEED_TO_KMH[check_system(system)].inverse(speed_kmh)
 
 
 @_within_float_range
 def pace_from_kmh(speed_kmh: float, system: str) -> float:
     """Pace [min/km or min/mile] at a speed given in km/h, in the reader's units."""
-    if check_system(system) == "metric":
-        return pace_min_per_km(speed_kmh)
-    return pace_min_per_mile(kmh_to_mph(speed_kmh))
+    return 60.0 / _positive_speed(kmh_to_speed(speed_kmh, system), SPEED_UNIT[check_system(system)])
 
 
 @_within_float_range

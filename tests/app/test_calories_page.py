@@ -50,17 +50,19 @@ def test_default_view() -> None:
     assert metric_values(at) == {
         "Forward walk, 30 min": "142 kcal",
         "Forward run, 30 min": "247 kcal",
-        "Backward walk, 30 min": "226 kcal",
+        "Backward walk, 30 min": "205 kcal",
         "Backward run, 30 min": "320 kcal",
     }
     rows = table_rows(at)
     assert rows["Measure"] == ["Forward walk", "Forward run", "Backward walk", "Backward run"]
-    assert rows["kcal/min"] == ["4.7", "8.2", "7.5", "10.7"]
-    # Bands: backward walk 3.5 + 1.6..1.9 x 10 = 19.5..22.5 -> 6.8..7.9; run 27.5..33.5 -> 9.6..11.7
-    assert rows["band, kcal/min"] == ["\u2013", "\u2013", "6.8\u20137.9", "9.6\u201311.7"]
-    # Net: (VO2 - 3.5) x 0.35 = 3.5, 7.0, 6.3, 9.45 (27 x 0.35 = 9.4500000000000001 -> 9.5)
-    assert rows["net kcal/min"] == ["3.5", "7.0", "6.3", "9.5"]
-    assert rows["vs forward"] == ["baseline", "baseline", "+59 %", "+30 %"]
+    # Backward walk at S = 100 m/min: 3.5 + 1.6 x 10 = 19.5 ml/kg/min x 0.35 = 6.825 kcal/min.
+    assert rows["kcal/min"] == ["4.7", "8.2", "6.8", "10.7"]
+    # Bands: backward walk 3.5 + 1.5..1.7 x 10 = 18.5..20.5 -> 6.5..7.2; run 27.5..33.5 -> 9.6..11.7
+    assert rows["band, kcal/min"] == ["\u2013", "\u2013", "6.5\u20137.2", "9.6\u201311.7"]
+    # Net: (VO2 - 3.5) x 0.35 = 3.5, 7.0, 5.6, 9.45 (27 x 0.35 = 9.4500000000000001 -> 9.5)
+    assert rows["net kcal/min"] == ["3.5", "7.0", "5.6", "9.5"]
+    # 19.5 / 13.5 = 1.444; 30.5 / 23.5 = 1.298.
+    assert rows["vs forward"] == ["baseline", "baseline", "+44 %", "+30 %"]
     # 6 km/h is below the 6.3 km/h where backward running was measured.
     assert rows["within the data"] == ["yes", "yes", "yes", "no"]
     # 30 min x 48.5/36.83 ... here at 6 km/h: 30 x 30.5 / 23.5 = 38.9 -> 39 min
@@ -89,7 +91,7 @@ def test_a_link_reproduces_the_view() -> None:
     # 80 kg, 10 km/h, 5 %, 45 min: S = 166.67, S x G = 8.333
     # forward walk 3.5 + 16.667 + 15 = 35.17 -> x 0.4 = 14.07 kcal/min -> 633 kcal
     # forward run 3.5 + 33.33 + 7.5 = 44.33 -> 17.73 -> 798 kcal
-    # backward walk 3.5 + 30 + 15 = 48.5 -> 19.4 -> 873 kcal
+    # backward walk 3.5 + 1.6 x 16.67 + 15 = 45.17 -> 18.07 kcal/min -> 813 kcal
     # backward run 3.5 + 1.35 x 40.83 = 58.625 -> 23.45 -> 1055 kcal
     at = run_page(PAGE, {"weight": "80", "speed": "10", "grade": "5", "minutes": "45"})
     assert not at.exception
@@ -98,7 +100,7 @@ def test_a_link_reproduces_the_view() -> None:
     assert metric_values(at) == {
         "Forward walk, 45 min": "633 kcal",
         "Forward run, 45 min": "798 kcal",
-        "Backward walk, 45 min": "873 kcal",
+        "Backward walk, 45 min": "813 kcal",
         "Backward run, 45 min": "1055 kcal",
     }
     assert trace(at, "Backward run at your speed")["y"] == pytest.approx([23.45])
@@ -187,8 +189,8 @@ def test_extrapolated_values_say_why() -> None:
     assert not at.exception
     assert table_rows(at)["within the data"] == ["no", "no", "no", "no"]
     words = texts(at)
-    assert "downhill (-10 %): the ACSM running equation covers level and uphill only" in words
-    assert "faster than the backward-running measurements cover" in words
+    assert "downhill (-10 %), outside the range of the ACSM running equation" in words
+    assert "faster than the range of the backward-running measurements" in words
 
 
 def test_extreme_but_allowed_inputs_render() -> None:

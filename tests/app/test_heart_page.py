@@ -72,8 +72,10 @@ def test_a_shared_link_reproduces_the_view() -> None:
     # Nes: 211 - 0.64 x 30 = 211 - 19.2 = 191.8; reserve 191.8 - 60 = 131.8
     assert metrics(at)["Max heart rate [bpm]"] == "192"
     assert metrics(at)["Heart-rate reserve [bpm]"] == "132"
-    # zone 1 by % of max: 0.5 x 191.8 = 95.9 to 0.6 x 191.8 = 115.08
-    assert zone_ranges(at)[0] == f"96{DASH}115"
+    # With a resting rate the recommended zones are by reserve, shown first:
+    # zone 1 = 60 + 0.5 x 131.8 = 125.9 to 60 + 0.6 x 131.8 = 139.08.
+    assert zone_ranges(at)[0] == f"126{DASH}139"
+    # The chart sets both side by side; zone 1 by % of max: 0.5 x 191.8 = 95.9.
     bars = zone_figure(at)["data"]
     assert bars[0]["base"][0] == pytest.approx(95.9)
     # zone 1 by % of reserve: 60 + 0.5 x 131.8 = 125.9 to 60 + 0.6 x 131.8 = 139.08
@@ -95,21 +97,21 @@ def test_changing_inputs_updates_table_and_chart() -> None:
     # Tanaka: 208 - 0.7 x 60 = 166; zone 1 0.5 x 166 = 83 to 0.6 x 166 = 99.6
     assert zone_ranges(at)[0] == f"83{DASH}100"
     at.number_input(key="resting_hr").set_value(70).run()
-    at.session_state["zone_tab"] = "% of heart-rate reserve"
-    at.run()
     assert not at.exception
-    # reserve 166 - 70 = 96; zone 1: 70 + 0.5 x 96 = 118 to 70 + 0.6 x 96 = 127.6
+    # Reserve 166 - 70 = 96, now the recommended method: 70 + 0.5 x 96 = 118 to 70 + 57.6.
     assert zone_ranges(at)[0] == f"118{DASH}128"
     assert zone_figure(at)["data"][1]["base"][0] == pytest.approx(118)
     ages = figures(at)[1]["layout"]["shapes"]
     assert ages[0]["x0"] == 60  # the user's age is marked on the formulas chart
 
 
-def test_acsm_classes_and_the_edition_note() -> None:
+def test_other_methods_are_one_click_away_with_the_acsm_edition_note() -> None:
     at = run_page(PAGE, {"resting_hr": "60"})
-    at.session_state["zone_tab"] = "ACSM classes"
+    assert len(at.table) == 1  # the recommended method only, until "Compare methods" opens
+    at.session_state["compare_methods"] = True
     at.run()
-    table = at.table[0].value
+    assert len(at.table) == 3
+    table = at.table[2].value
     # max 180, rest 60, reserve 120: 30 % -> 96, 40 % -> 108, 60 % -> 132, 90 % -> 168
     assert table["Heart rate [bpm]"].tolist() == [
         f"96{DASH}108",
@@ -120,9 +122,9 @@ def test_acsm_classes_and_the_edition_note() -> None:
     assert f"60{DASH}84 %" in texts(at)
 
 
-def test_reserve_tabs_ask_for_a_resting_rate_when_it_is_missing() -> None:
+def test_comparing_methods_asks_for_a_resting_rate_when_it_is_missing() -> None:
     at = run_page(PAGE)
-    at.session_state["zone_tab"] = "% of heart-rate reserve"
+    at.session_state["compare_methods"] = True
     at.run()
     assert not at.exception
     assert "Enter a resting heart rate" in texts(at)

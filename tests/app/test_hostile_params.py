@@ -43,8 +43,8 @@ from tests.hostile import (
 NOTICE = "could not be used"
 PAGES = page_inputs()
 # Examples per page: calculators (numbers or text to type) get more; override with an env variable.
-MANY = int(os.environ.get("RETROEDU_HOSTILE_EXAMPLES", "30"))
-FEW = max(5, MANY // 3)
+MANY = int(os.environ.get("RETROEDU_HOSTILE_EXAMPLES", "12"))
+FEW = max(3, MANY // 4)
 SUMMARY = ROOT / "artifacts" / "hostile_inputs.json"
 TRIED: defaultdict[str, Counter[str]] = defaultdict(Counter)
 

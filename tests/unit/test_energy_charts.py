@@ -6,13 +6,8 @@ from typing import Any
 
 import pytest
 
-from retroedu.figures.energy import (
-    GAIT_COLOURS,
-    chart_data,
-    cost_by_speed_alt,
-    cost_by_speed_figure,
-    speed_axis,
-)
+from retroedu.calculators.calories import chart_data, speed_axis
+from retroedu.figures.energy import GAIT_COLOURS, cost_by_speed_alt, cost_by_speed_figure
 
 
 def traces(weight_kg: float, speed_kmh: float, grade: float, system: str) -> dict[str, Any]:
@@ -21,12 +16,14 @@ def traces(weight_kg: float, speed_kmh: float, grade: float, system: str) -> dic
 
 
 def test_the_readers_point_for_each_mode() -> None:
-    # 70 kg, 6 km/h level: 4.725, 8.225, 7.525, 10.675 kcal/min (see test_energy)
+    # 70 kg, 6 km/h level (S = 100 m/min), kcal/min = VO2 x 0.35: forward walk 13.5 -> 4.725,
+    # forward run 23.5 -> 8.225, backward walk 3.5 + 1.6 x 10 = 19.5 -> 6.825,
+    # backward run 3.5 + 1.35 x 20 = 30.5 -> 10.675
     shown = traces(70.0, 6.0, 0.0, "metric")
     for label, kcal in [
         ("Forward walk", 4.725),
         ("Forward run", 8.225),
-        ("Backward walk", 7.525),
+        ("Backward walk", 6.825),
         ("Backward run", 10.675),
     ]:
         point = shown[f"{label} at your speed"]
@@ -44,15 +41,21 @@ def test_imperial_axis_in_mph_with_the_same_kcal() -> None:
     assert point.y == pytest.approx(((3.5 + 1.35 * 0.2 * kmh * 1000 / 60) * kg / 200,))
 
 
-def test_thick_lines_only_inside_the_valid_range() -> None:
+@pytest.mark.parametrize(
+    ("mode", "low", "high"),
+    [
+        ("Backward run", 6.3, 12.6),  # 1.75-3.5 m/s
+        ("Backward walk", 3.204, 6.0),  # 0.89 m/s to 100 m/min, where the walking equation stops
+    ],
+)
+def test_thick_lines_only_inside_the_valid_range(mode: str, low: float, high: float) -> None:
     shown = traces(70.0, 8.0, 0.0, "metric")
-    inside = shown["Backward run"]
-    # Backward-running data: 1.75-3.5 m/s = 6.3-12.6 km/h.
+    inside = shown[mode]
     drawn = [x for x, y in zip(inside.x, inside.y, strict=True) if y is not None]
     # Every cost is a straight line in speed, so the range ends are drawn exactly.
-    assert min(drawn) == pytest.approx(6.3, abs=1e-4)
-    assert max(drawn) == pytest.approx(12.6, abs=1e-4)
-    thin = shown["Backward run (extrapolated)"]
+    assert min(drawn) == pytest.approx(low, abs=1e-4)
+    assert max(drawn) == pytest.approx(high, abs=1e-4)
+    thin = shown[f"{mode} (extrapolated)"]
     outside = [x for x, y in zip(thin.x, thin.y, strict=True) if y is not None]
     assert min(outside) == pytest.approx(1.0)
     assert max(outside) == pytest.approx(16.0)
@@ -75,6 +78,9 @@ def test_valid_range_bars_in_the_readers_units() -> None:
     assert imperial.x == pytest.approx((6.3 / 1.609344, 12.6 / 1.609344), abs=1e-4)
     # Forward running has no upper limit: its bar runs to the end of the axis.
     assert traces(70.0, 6.0, 0.0, "metric")["Forward run valid"].x == pytest.approx((4.8, 16.0))
+    # Backward walking: 0.89 m/s = 3.204 km/h to 6.0 km/h = 1.991-3.728 mph.
+    walk = traces(70.0, 6.0, 0.0, "imperial")["Backward walk valid"]
+    assert walk.x == pytest.approx((3.204 / 1.609344, 6.0 / 1.609344), abs=1e-4)
 
 
 def test_published_points_for_this_weight() -> None:
@@ -154,6 +160,9 @@ def test_axis_widens_for_a_fast_reader() -> None:
 def test_alt_text_reads_out_the_numbers() -> None:
     alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
     assert "forward walk 4.7 kcal/min" in alt
+    # Backward walk at 6 km/h: 19.5 x 0.35 = 6.825, band 18.5 x 0.35 = 6.475 to 20.5 x 0.35 = 7.175
+    assert "backward walk 6.8 kcal/min (band 6.5\u20137.2);" in alt
     assert "backward run 10.7 kcal/min (band 9.6\u201311.7), extrapolated" in alt
     assert "backward run 6.3\u201312.6 km/h" in alt
+    assert "backward walk 3.2\u20136.0 km/h" in alt
     assert "Compendium code 17325" in alt

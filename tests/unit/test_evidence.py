@@ -1,20 +1,27 @@
 """Sources, evidence levels and citations: bad content fails here, not on a reader's screen.
 
-Covers: validation errors on crafted bad input; every key used in content/*.md resolves; every
-reference is cited at least once; every level is in the legend; citation markers and source lists
-render as specified; items the fact sheet marks UNVERIFIED appear only with "unconfirmed" sources.
+Covers: validation errors on crafted bad input; the library (`Library.load()`: tokens filled from
+the models, a bad page named, references grouped by level); every registered page has valid
+content; every reference is cited at least once and every key the models print exists; citation
+markers and source lists render as specified; items the fact sheet marks UNVERIFIED appear only
+with "unconfirmed" sources. The real content is the session's `LIBRARY` (tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from retroedu import site
 from retroedu.content import evidence
 from retroedu.content.evidence import LEVEL_BY_ID, LEVELS, check_page, parse_references
+from retroedu.content.library import Library, fill_tokens
 from retroedu.content.pages import parse_page
+from retroedu.models import energy, heart
+from tests.conftest import LIBRARY
 
 
 def good_ref(**changes: Any) -> dict[str, Any]:
@@ -211,40 +218,109 @@ def test_every_level_has_a_legend_entry_with_a_text_badge() -> None:
     assert {"review", "trial", "lab", "practice", "anecdote", "unconfirmed"} <= set(LEVEL_BY_ID)
 
 
-def test_every_reference_level_is_in_the_legend() -> None:
-    for ref in evidence.references().values():
-        assert ref.level in LEVELS, ref.key
-
-
-def test_every_content_page_validates_and_every_key_used_resolves() -> None:
-    refs = evidence.references()
-    pages = evidence.all_pages()
-    assert {"why_backward", "muscles", "posture", "myths", "home"} <= {p.page.name for p in pages}
-    for learn in pages:
-        for key in evidence.page_keys(learn.page):
-            assert key in refs, f"{learn.page.name} cites unknown key {key}"
+def test_every_registered_page_has_a_content_file_that_validates() -> None:
+    # Library.load() (in conftest) already refused any page with an unknown key or a bad marker;
+    # here every page of the registry must have found its content file among them.
+    missing = [name for name in site.BY_CONTENT if name not in LIBRARY.pages]
+    assert missing == []
+    assert "handout" in LIBRARY.pages  # words of the PDF, not a page of its own
 
 
 def test_every_reference_is_cited_at_least_once() -> None:
-    uncited = [key for key, pages in evidence.citing_pages().items() if not pages]
+    uncited = [key for key, pages in LIBRARY.citing_pages().items() if not pages]
     assert uncited == [], f"listed in references.yaml but cited by no page: {uncited}"
 
 
-def test_keys_other_contributors_rely_on_exist() -> None:
-    wanted = str.split(
-        "tanaka2001 gellish2007 nes2013 gulati2010 fox1971 robergs2002 karvonen1957 garber2011 "
-        "acsm_getp10 kim2001 hooper2004 polar_manual garmin_manual bushman2020 wright2001 "
-        "rasica2020 cavagna2011 cavagna2012 flynn1994 chaloupka1997 ainsworth2011 byrne2005 "
-        "lacour2015 minetti2002 hreljac2005 roos2012 flynn1995 alghadir2019 shen2021 "
-        "terblanche2005 uthoff2018 uthoff2019 sterzing2016 cipriani1995 guinness2016"
+def test_every_citation_key_the_models_print_is_a_reference() -> None:
+    """The calculators print the models' own citation keys (constants, valid ranges, published
+    points, formulas, zone methods); each must resolve to an entry of references.yaml."""
+    keys = {key for c in energy.CONSTANTS.values() for key in c.citations}
+    keys |= {key for mode in energy.MODES for key in mode.valid.citations}
+    keys |= {point.citation for point in energy.REFERENCE_POINTS}
+    keys |= {formula.citation for formula in heart.FORMULAS.values()}
+    keys |= {key for model in heart.MODELS.values() for key in model.citations}
+    assert sorted(keys - set(LIBRARY.references)) == []
+
+
+def test_every_model_number_token_is_filled() -> None:
+    """A `{{token}}` left in a page would print braces to a reader (a typo such as `{{K_walk}}`
+    does not match the token pattern and would survive loading)."""
+    left = [
+        name
+        for name, learn in LIBRARY.pages.items()
+        for text in (learn.page.body, *evidence._strings(learn.page.meta))
+        if "{{" in text or "}}" in text
+    ]
+    assert left == []
+    # The backward-walking factor reaches the words from the model: k_walk = 1.6, band 1.5-1.7.
+    band = LIBRARY.page("calories").page.meta["band_note"]
+    assert "1.6 \u00d7 forward above rest on the level, band 1.5\u20131.7" in " ".join(band.split())
+
+
+# --- the library: loading, filling and grouping -------------------------------------------------
+
+
+def write_library(folder: Path, page_text: str) -> Path:
+    (folder / "references.yaml").write_text(
+        "smith2001: {authors: Smith A, year: 2001, title: T, journal: J, "
+        "url: 'https://example.org/a', level: lab}\n",
+        encoding="utf-8",
     )
-    missing = [key for key in wanted if key not in evidence.references()]
-    assert missing == []
+    (folder / "a.md").write_text(page_text, encoding="utf-8")
+    (folder / "README.md").write_text("Not a page: no front matter.\n", encoding="utf-8")
+    return folder
 
 
-def test_loading_is_cached() -> None:
-    assert evidence.references() is evidence.references()
-    assert evidence.learn_page("muscles") is evidence.learn_page("muscles")
+def test_library_fills_tokens_and_skips_the_readme(tmp_path: Path) -> None:
+    library = Library.load(
+        write_library(tmp_path, "---\ntitle: T\nsummary: S.\n---\nk = {{k_walk}} [@smith2001].\n")
+    )
+    assert list(library.pages) == ["a"]
+    assert library.page("a").page.body == "k = 1.6 [@smith2001]."
+    assert library.citing("a") == ("smith2001",)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ntitle: T\nsummary: S.\n---\n{{k_sprint}}\n", r"a\.md uses \{\{k_sprint\}\}"),
+        ("---\ntitle: T\nsummary: S.\n---\nX [@nobody1999].\n", "nobody1999"),
+        ("no front matter\n", "must start with YAML front matter"),
+    ],
+)
+def test_a_bad_page_stops_the_library_naming_the_page(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        Library.load(write_library(tmp_path, text))
+
+
+def test_fill_tokens_replaces_known_names_and_refuses_unknown_ones() -> None:
+    assert fill_tokens("{{ a }} and {{b}}", {"a": "1", "b": "2"}, "x.md") == "1 and 2"
+    with pytest.raises(ValueError, match=r"x\.md uses \{\{c\}\}, which no model provides"):
+        fill_tokens("{{c}}", {"a": "1"}, "x.md")
+
+
+def test_an_unknown_page_name_lists_the_pages_there_are() -> None:
+    with pytest.raises(ValueError, match="No content page 'heart-rate'; there are: calories"):
+        LIBRARY.page("heart-rate")  # a page key, not a content name
+
+
+def test_references_are_grouped_strongest_level_first_then_by_author_and_year() -> None:
+    refs = parse_references(
+        {
+            "zed2001": good_ref(authors="Zed A", level="lab"),
+            "abe2005": good_ref(authors="abe B", year=2005, level="lab"),
+            "abe1999": good_ref(authors="Abe B", year=1999, level="lab"),
+            "rev2010": good_ref(authors="Rev C", year=2010, level="review"),
+        }
+    )
+    library = Library(pages={}, references=refs)
+    grouped = library.by_level(["zed2001", "abe2005", "rev2010", "abe1999"])
+    assert [(level.id, [ref.key for ref in members]) for level, members in grouped] == [
+        ("review", ["rev2010"]),
+        ("lab", ["abe1999", "abe2005", "zed2001"]),
+    ]
 
 
 # --- UNVERIFIED items only ever appear as unconfirmed claims ---------------------------------
@@ -292,7 +368,7 @@ def page_sentences(learn: evidence.LearnPage) -> list[str]:
 
 
 def unconfirmed_keys(sentence: str) -> list[str]:
-    refs = evidence.references()
+    refs = LIBRARY.references
     return [key for key in evidence.cited_keys(sentence) if refs[key].level.id == "unconfirmed"]
 
 
@@ -310,7 +386,7 @@ def test_unverified_items_appear_only_with_unconfirmed_sources(
     what: str, pattern: str, also: str | None
 ) -> None:
     offending = []
-    for learn in evidence.all_pages():
+    for learn in LIBRARY.pages.values():
         for sentence in page_sentences(learn):
             hit = re.search(pattern, sentence, re.IGNORECASE)
             both = hit and (also is None or re.search(also, sentence, re.IGNORECASE))
@@ -321,7 +397,7 @@ def test_unverified_items_appear_only_with_unconfirmed_sources(
 
 def test_sentences_citing_unconfirmed_sources_flag_them_as_claims() -> None:
     unhedged = []
-    for learn in evidence.all_pages():
+    for learn in LIBRARY.pages.values():
         for sentence in page_sentences(learn):
             if unconfirmed_keys(sentence) and not any(h in sentence.lower() for h in HEDGES):
                 unhedged.append(f"{learn.page.name}: {sentence}")
@@ -329,7 +405,7 @@ def test_sentences_citing_unconfirmed_sources_flag_them_as_claims() -> None:
 
 
 def test_untraced_claims_are_at_the_unconfirmed_level() -> None:
-    refs = evidence.references()
+    refs = LIBRARY.references
     claims = [key for key in refs if key.startswith("claim_")]
     assert len(claims) >= 8
     for key in [*claims, "doherty2016"]:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from retroedu.calculators.heart import HeartInputs, heart_view
 from retroedu.figures.heart import (
     EN_DASH,
+    LEGEND,
+    METHOD_COLUMNS,
     AgeMark,
     Target,
+    formulas_alt,
     formulas_by_age_alt,
     formulas_by_age_figure,
+    formulas_figure,
     zone_bands_alt,
     zone_bands_figure,
+    zones_alt,
+    zones_figure,
 )
 
 MAX_COLUMN = ("By % of max", [("Zone 1", 90.0, 108.0), ("Zone 2", 108.0, 126.0)])
@@ -115,3 +122,53 @@ def test_one_line_labels_for_a_short_slide_chart() -> None:
     assert zone.text == ("<b>Zone 1</b> \u00b7 90\u2013108",)
     assert band.text == ("<b>75\u201385 % of max</b> \u00b7 135\u2013153",)
     assert not any("<br>" in text for trace in figure.data for text in trace.text)
+
+
+# --- Figures drawn from the calculator's view model ---------------------------------------------
+
+# Age 40, Tanaka: max 208 - 28 = 180 bpm; resting 60 -> reserve 120 bpm.
+# % of max, zone 1: 90-108; % of reserve, zone 1: 60 + 0.5 x 120 = 120 to 60 + 0.6 x 120 = 132.
+# Articles' target: 0.75 x 180 = 135 to 0.85 x 180 = 153.
+VIEW = heart_view(HeartInputs(age_years=40, resting_hr_bpm=60))
+
+
+def test_zones_figure_draws_the_views_tables_and_target() -> None:
+    by_max, by_reserve, target = zones_figure(VIEW).data
+    assert set(by_max.x) == {METHOD_COLUMNS["hrmax5"]}
+    assert by_max.base == pytest.approx((90.0, 108.0, 126.0, 144.0, 162.0))
+    assert set(by_reserve.x) == {METHOD_COLUMNS["hrr5"]}
+    assert by_reserve.base[0] == pytest.approx(120.0)
+    assert by_reserve.y[0] == pytest.approx(12.0)  # 132 - 120
+    assert target.base == pytest.approx((135.0,))
+    assert target.y == pytest.approx((18.0,))
+
+
+def test_zones_figure_leaves_out_a_method_the_inputs_do_not_allow() -> None:
+    # Without a resting rate there is no reserve: one column of zones, then the target.
+    view = heart_view(HeartInputs(age_years=40))
+    columns = [trace.x[0] for trace in zones_figure(view).data]
+    assert columns == [METHOD_COLUMNS["hrmax5"], "Articles'<br>target"]
+    assert "reserve" not in zones_alt(view)
+
+
+def test_zones_alt_reads_out_the_same_numbers() -> None:
+    alt = zones_alt(VIEW, ["hrr5"])
+    assert alt.startswith(
+        f"Heart-rate zones in beats per minute. By % of HR reserve: Zone 1 120{EN_DASH}132"
+    )
+    assert f"Articles' target: 75{EN_DASH}85 % of max 135{EN_DASH}153." in alt
+    assert "By % of max HR" not in alt
+
+
+def test_formulas_figure_highlights_the_formula_in_use_and_marks_the_reader() -> None:
+    view = heart_view(HeartInputs(age_years=40, formula="nes", max_hr_bpm=190))
+    fig = formulas_figure(view)
+    lines = {trace.name: trace for trace in fig.data if trace.name in LEGEND.values()}
+    assert set(lines) == set(LEGEND.values())
+    assert lines["Nes"].line.width > lines["Tanaka"].line.width
+    # Nes at 40: 211 - 0.64 x 40 = 185.4 bpm, shaded +/- 2 x 10.8 = 21.6 bpm; measured 190 bpm.
+    assert [note.text for note in fig.layout.annotations] == ["Nes: 185", "Measured: 190"]
+    assert "\u00b122 bpm" in fig.data[0].name
+    alt = formulas_alt(view)
+    assert "You: age 40, 185 \u00b1 22 bpm (Nes)." in alt
+    assert alt.endswith("Measured max: 190 bpm.")

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retroedu.content import evidence
@@ -31,12 +31,15 @@ from retroedu.figures.learn import (
     timeline_figure,
     timeline_table,
 )
+from tests.conftest import LIBRARY
 
 
 def meta(name: str) -> dict[str, Any]:
-    return evidence.learn_page(name).page.meta
+    return LIBRARY.page(name).page.meta
 
 
+# Properties run few examples and no deadline: a busy two-core machine must not fail them.
+PROPERTIES = settings(max_examples=50, deadline=None)
 KNEE = knee_load_studies(meta("toe_to_heel")["knee_load"])
 PHASES = contact_phases(meta("toe_to_heel")["contact_phases"])
 WEEKS = plan_weeks(meta("getting_started")["weeks"])
@@ -93,6 +96,7 @@ def test_knee_load_directions_differ_by_pattern_not_colour_alone() -> None:
     assert "3.4 forward, 3.5 backward (+3 %)" in alt
 
 
+@PROPERTIES
 @given(
     forward=st.floats(min_value=0.5, max_value=10),
     backward=st.floats(min_value=0.0, max_value=10),
@@ -225,11 +229,9 @@ def test_plan_carries_the_seed_progressions() -> None:
     assert WEEKS[1].minutes == f"5{en_dash}10"  # the "5-10 minutes daily" start
 
 
-def test_every_plan_step_names_sources_that_exist() -> None:
-    refs = evidence.references()
-    for week in WEEKS:
-        assert week.refs, week.week
-        assert all(key in refs for key in week.refs), week.week
+def test_every_plan_step_names_its_sources() -> None:
+    # `refs` is optional for a week; the library already refused any key not in references.yaml.
+    assert [week.week for week in WEEKS if not week.refs] == []
 
 
 def test_plan_table_has_one_row_per_week() -> None:
@@ -268,7 +270,16 @@ def event(label_part: str) -> learn_charts.TimelineEvent:
 
 
 def test_guinness_records_are_on_the_timeline_with_their_values_and_years() -> None:
-    for label, year in (("5:54.25", 2015), ("13.6 s", 1991), ("3:43:39", 2004), ("9:14", 2020)):
+    # Aretz's 1:40:29 half marathon (2009) became a record when its Guinness entry was found
+    # (content fix of issue 12).
+    records = (
+        ("5:54.25", 2015),
+        ("13.6 s", 1991),
+        ("3:43:39", 2004),
+        ("9:14", 2020),
+        ("1:40:29", 2009),
+    )
+    for label, year in records:
         record = event(label)
         assert record.year == year
         assert record.level.id == "record"
@@ -278,7 +289,7 @@ def test_guinness_records_are_on_the_timeline_with_their_values_and_years() -> N
 
 
 def test_unratified_marks_are_not_shown_as_records() -> None:
-    for label in ("5:30", "3:25:24", "1:40:29", "4:26:06"):
+    for label in ("5:30", "3:25:24", "4:26:06"):
         assert event(label).level.id == "anecdote", label
 
 
@@ -286,7 +297,7 @@ def test_legend_stories_are_marked_unconfirmed() -> None:
     for name in ("Tunney", "Ali", "Reeves"):
         story = event(name)
         assert story.level.id == "unconfirmed"
-        refs = evidence.references()
+        refs = LIBRARY.references
         assert any(refs[key].level.id == "unconfirmed" for key in story.refs), name
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from retroedu.content import deck, evidence
+from retroedu.calculators.calories import chart_data
+from retroedu.calculators.heart import HeartInputs, heart_view
+from retroedu.content import deck
 from retroedu.content.pages import parse_page
-from retroedu.figures.energy import chart_data, cost_by_speed_figure
-from retroedu.figures.heart import zone_bands_figure
+from retroedu.figures.energy import cost_by_speed_figure
+from retroedu.figures.heart import zones_figure
 from retroedu.figures.projector import FONT_PX, HEIGHT_PX, for_projector
+from tests.conftest import LIBRARY
 
 
 def font_sizes(fig: go.Figure) -> list[float]:
@@ -31,8 +34,11 @@ def font_sizes(fig: go.Figure) -> list[float]:
 
 
 def figures() -> list[go.Figure]:
-    zones = (("% of max HR", (("Zone 1", 90.0, 108.0), ("Zone 2", 108.0, 126.0))),)
-    return [cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric")), zone_bands_figure(zones)]
+    """The two live charts a slide shows: energy and zones."""
+    return [
+        cost_by_speed_figure(chart_data(70.0, 6.0, 0.0, "metric"), compact=True),
+        zones_figure(heart_view(HeartInputs(age_years=40, resting_hr_bpm=60)), one_line=True),
+    ]
 
 
 @pytest.mark.parametrize("index", [0, 1])
@@ -53,13 +59,13 @@ def test_projector_sizes_must_be_positive() -> None:
 
 
 def test_the_deck_content_is_valid_and_every_slide_has_one_point() -> None:
-    page = evidence.learn_page("deck")
-    slides = deck.slides(page.page)
+    page = LIBRARY.page("deck").page
+    slides = deck.slides(page)  # checks every `learn:` against the page registry
     assert 6 <= len(slides) <= 15
     assert {slide.chart for slide in slides} >= {"energy", "zones"}
     for slide in slides:
         assert len(slide.point.split()) <= 14, f"too long for a slide: {slide.point}"
-    assert set(deck.example(page.page)) == set(deck.EXAMPLE_FIELDS)
+    assert set(deck.example(page)) == set(deck.EXAMPLE_FIELDS)
 
 
 def deck_page(slides: str, example: str = "") -> str:
@@ -73,12 +79,20 @@ def deck_page(slides: str, example: str = "") -> str:
         ("  - detail: No point.\n", "needs a key point"),
         ("  - point: P\n    chart: pie\n", "chart 'pie' is not one of"),
         ("  - point: P\n    learn: nowhere\n", "must name a registered page"),
+        # A page is named by its key (its URL path), never by its content file or its script.
+        ("  - point: P\n    learn: why_backward\n", "must name a registered page"),
+        ("  - point: P\n    learn: app_pages/why_backward.py\n", "must name a registered page"),
         ("  - point: P\n    colour: red\n", "use only the fields"),
     ],
 )
 def test_malformed_decks_are_rejected_with_a_reason(slides: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        deck.slides(parse_page(deck_page(slides)), ["why_backward"])
+        deck.slides(parse_page(deck_page(slides)))
+
+
+def test_a_slide_links_a_page_by_its_key() -> None:
+    [slide] = deck.slides(parse_page(deck_page("  - point: P\n    learn: why-backward\n")))
+    assert slide.learn == "why-backward"
 
 
 def test_the_example_person_needs_every_number() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import socket
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -91,3 +93,64 @@ def test_no_pages_folder_beside_the_entrypoint() -> None:
     # mode, and the first visitor of a shared page link then gets a "Page not found" dialog.
     # Page scripts live in app_pages/; see the README's Layout section.
     assert not (ROOT / "pages").exists()
+
+
+SOURCE = [
+    path
+    for folder in ("retroedu", "ui", "app_pages", "benchmarks", "scripts")
+    for path in (ROOT / folder).rglob("*.py")
+] + [ROOT / "app.py"]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_the_logic_package_never_imports_streamlit() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "retroedu").rglob("*.py")
+        if any(name.split(".")[0] == "streamlit" for name in imported_modules(path))
+    ]
+    assert offenders == []
+
+
+def test_no_private_streamlit_api() -> None:
+    """Only Streamlit's public API: no `streamlit.runtime` internals and no `_private` names."""
+    offenders = []
+    for path in SOURCE:
+        if path.is_relative_to(ROOT / "benchmarks"):
+            continue  # the benchmarks speak Streamlit's wire protocol on purpose
+        text = path.read_text(encoding="utf-8")
+        for name in imported_modules(path):
+            if name.startswith("streamlit.runtime") or name.startswith("streamlit.web"):
+                offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+        offenders += [
+            f"{path.relative_to(ROOT)}: {match}"
+            for match in re.findall(r"\b(?:st|params|ctx)\.\_[a-z]\w*", text)
+        ]
+    assert offenders == []
+
+
+def test_the_page_folder_is_named_only_by_the_registry() -> None:
+    """The folder of the page scripts is written in one place (retroedu/site.py); everything else
+    asks the registry, so renaming it is a one-line change."""
+    from retroedu import site
+
+    mentions = [
+        str(path.relative_to(ROOT))
+        for path in SOURCE
+        if f"{site.PAGES_DIR}/" in path.read_text(encoding="utf-8")
+    ]
+    assert mentions == ["retroedu/site.py"]
+
+
+def test_mypy_checks_the_logic_and_the_glue() -> None:
+    assert set(PYPROJECT["tool"]["mypy"]["files"]) >= {"retroedu", "ui"}

@@ -1,4 +1,5 @@
-"""Unit conversions: worked values from the definitions, round trips, and every refusal.
+"""Unit conversions and the shared number check: worked values from the definitions, round trips,
+and every refusal.
 
 Definitions used for the worked values: 1 lb = 0.45359237 kg and 1 mile = 1.609344 km (exact);
 1 km/h = 1000/60 m/min = 1000/3600 m/s.
@@ -7,14 +8,21 @@ Definitions used for the worked values: 1 lb = 0.45359237 kg and 1 mile = 1.6093
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retroedu.models import units as u
+from retroedu.models.checks import parse, real
 
+# Properties run few examples and no deadline: a busy two-core machine must not fail them.
+PROPERTIES = settings(max_examples=50, deadline=None)
 masses = st.floats(min_value=0.0, max_value=1_000.0, allow_nan=False)
 speeds = st.floats(min_value=0.0, max_value=60.0, allow_nan=False)
 positive_speeds = st.floats(min_value=0.1, max_value=60.0, allow_nan=False)
@@ -45,9 +53,11 @@ def test_metres_per_minute_and_per_second() -> None:
     assert u.kmh_to_m_min(12.0) == pytest.approx(200.0)
     assert u.m_min_to_kmh(134.0) == pytest.approx(8.04)
     assert u.kmh_to_m_s(9.0) == pytest.approx(2.5)
-    # The backward-running data range, 1.75-3.5 m/s, is 6.3-12.6 km/h (x 3.6).
+    # The backward-running data range, 1.75-3.5 m/s, is 6.3-12.6 km/h (x 3.6); backward walking
+    # starts at 0.89 m/s = 3.204 km/h = 53.4 m/min.
     assert u.m_s_to_kmh(1.75) == pytest.approx(6.3)
     assert u.m_s_to_kmh(3.5) == pytest.approx(12.6)
+    assert u.kmh_to_m_min(u.m_s_to_kmh(0.89)) == pytest.approx(53.4)
 
 
 def test_pace() -> None:
@@ -81,11 +91,13 @@ def test_formatted_speed_and_weight() -> None:
     assert u.format_weight(80.0, "imperial") == "176 lb"  # 80 / 0.45359237 = 176.37
 
 
+@PROPERTIES
 @given(masses)
 def test_mass_round_trip(kg: float) -> None:
     assert u.lb_to_kg(u.kg_to_lb(kg)) == pytest.approx(kg, rel=1e-12, abs=1e-12)
 
 
+@PROPERTIES
 @given(speeds, systems)
 def test_speed_round_trips(kmh: float, system: str) -> None:
     assert u.speed_to_kmh(u.kmh_to_speed(kmh, system), system) == pytest.approx(kmh, abs=1e-12)
@@ -93,11 +105,13 @@ def test_speed_round_trips(kmh: float, system: str) -> None:
     assert u.m_s_to_kmh(u.kmh_to_m_s(kmh)) == pytest.approx(kmh, abs=1e-12)
 
 
+@PROPERTIES
 @given(positive_speeds, systems)
 def test_pace_round_trip(kmh: float, system: str) -> None:
     assert u.kmh_from_pace(u.pace_from_kmh(kmh, system), system) == pytest.approx(kmh)
 
 
+@PROPERTIES
 @given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=59))
 def test_typed_pace_round_trip(minutes: int, seconds: int) -> None:
     if minutes == seconds == 0:
@@ -106,6 +120,7 @@ def test_typed_pace_round_trip(minutes: int, seconds: int) -> None:
     assert u.format_pace(u.parse_pace(text)) == text
 
 
+@PROPERTIES
 @given(st.floats(min_value=0.05, max_value=500.0))
 def test_formatted_pace_is_within_half_a_second(minutes: float) -> None:
     assert abs(u.parse_pace(u.format_pace(minutes)) - minutes) <= 0.5 / 60 + 1e-12
@@ -160,3 +175,57 @@ def test_impossible_input_is_refused_in_a_sentence(
 def test_unreadable_pace_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="pace"):
         u.parse_pace(text)
+
+
+# --- The one number check every layer uses (retroedu.models.checks) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [(70, 70.0), (2.5, 2.5), (-3, -3.0), (Fraction(1, 4), 0.25), (np.float64(1.5), 1.5)],
+)
+def test_real_numbers_pass_as_floats(value: object, number: float) -> None:
+    result = real(value, "age")
+    assert result == number
+    assert type(result) is float
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "The age must be a number."),  # an int to Python, but nobody typed it as a number
+        (None, "The age must be a number."),
+        ("40", "The age must be a number."),
+        (Decimal("40"), "The age must be a number."),
+        (1j, "The age must be a number."),
+        (math.nan, "The age must be a finite number (got nan)."),
+        (-math.inf, "The age must be a finite number (got -inf)."),
+    ],
+)
+def test_anything_else_is_refused_in_a_sentence_naming_the_value(
+    value: object, message: str
+) -> None:
+    with pytest.raises(ValueError, match=rf"^{re.escape(message)}$"):
+        real(value, "age")
+
+
+@pytest.mark.parametrize(("text", "number"), [(" 5.5 ", 5.5), ("1e2", 100.0), ("-0", 0.0)])
+def test_typed_numbers_are_read(text: str, number: float) -> None:
+    assert parse(text, "speed") == number
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "The speed must be a number."),
+        ("abc", "The speed must be a number."),
+        ("0x1F", "The speed must be a number."),
+        ("4,5", "The speed must be a number."),
+        ("nan", "The speed must be a finite number (got nan)."),
+        ("1e999", "The speed must be a finite number (got inf)."),
+        ("-inf", "The speed must be a finite number (got -inf)."),
+    ],
+)
+def test_unreadable_numbers_are_refused_in_a_sentence(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{re.escape(message)}$"):
+        parse(text, "speed")

@@ -1,0 +1,107 @@
+"""Every content page and reference, loaded and checked together. Pure; no Streamlit.
+
+`Library.load()` reads `content/references.yaml` and every `content/*.md` page, fills the named
+numbers (`{{token}}`, see `retroedu.content.facts`) that come from the models, and validates each
+page's citations. Nothing here caches: the app keeps one library per process (`ui/cache.py`), tests
+build one per session.
+
+>>> library = Library.load()
+>>> library.page("muscles").page.title
+'Muscle activation'
+>>> "wright2001" in library.citing("why_backward")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from retroedu.content import facts
+from retroedu.content.evidence import (
+    LEVELS,
+    EvidenceLevel,
+    LearnPage,
+    Reference,
+    check_page,
+    parse_references,
+)
+from retroedu.content.pages import CONTENT_DIR, parse_page
+
+#: A named number from the models, written `{{name}}` in a content file.
+TOKEN = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
+
+
+def fill_tokens(text: str, values: Mapping[str, str], where: str) -> str:
+    """`text` with every `{{name}}` replaced by `values[name]`; ValueError for an unknown name.
+
+    >>> fill_tokens("k = {{k}}.", {"k": "1.6"}, "x.md")
+    'k = 1.6.'
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(f"{where} uses {{{{{name}}}}}, which no model provides.")
+        return values[name]
+
+    return TOKEN.sub(replace, text)
+
+
+@dataclass(frozen=True)
+class Library:
+    """The validated content: pages by name (`content/<name>.md`) and references by key."""
+
+    pages: Mapping[str, LearnPage]
+    references: Mapping[str, Reference]
+
+    @classmethod
+    def load(cls, folder: Path = CONTENT_DIR) -> Library:
+        """Read and validate everything in `folder`. ValueError names the file and the problem."""
+        refs_file = folder / "references.yaml"
+        refs = parse_references(yaml.safe_load(refs_file.read_text("utf-8")), refs_file.name)
+        values = facts.values()
+        pages = {}
+        for path in sorted(folder.glob("*.md")):
+            if path.name == "README.md":
+                continue
+            text = fill_tokens(path.read_text("utf-8"), values, path.name)
+            pages[path.stem] = check_page(parse_page(text, path.stem), refs)
+        return cls(MappingProxyType(pages), MappingProxyType(refs))
+
+    def page(self, name: str) -> LearnPage:
+        """The page `content/<name>.md` (ValueError naming the pages there are, if none)."""
+        try:
+            return self.pages[name]
+        except KeyError:
+            raise ValueError(
+                f"No content page {name!r}; there are: {', '.join(self.pages)}."
+            ) from None
+
+    def citing(self, name: str) -> tuple[str, ...]:
+        """The reference keys page `name` cites, in order of first citation."""
+        return self.page(name).sources
+
+    def citing_pages(self) -> dict[str, list[str]]:
+        """For each reference key, the names of the pages that cite it (uncited: empty)."""
+        cited: dict[str, list[str]] = {key: [] for key in self.references}
+        for name, page in self.pages.items():
+            for key in page.sources:
+                cited[key].append(name)
+        return cited
+
+    def by_level(self, keys: Iterable[str]) -> list[tuple[EvidenceLevel, list[Reference]]]:
+        """References grouped by level, strongest first; within a level by first author, year."""
+        chosen = [self.references[key] for key in keys]
+        grouped = []
+        for level in LEVELS:
+            members = [ref for ref in chosen if ref.level == level]
+            if members:
+                members.sort(key=lambda ref: (ref.authors.lower(), ref.year or 0, ref.key))
+                grouped.append((level, members))
+        return grouped

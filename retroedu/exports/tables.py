@@ -1,0 +1,268 @@
+"""The calculators' tables, for the screen and as CSV files, drawn from their view models. Pure.
+
+Files open cleanly in Excel on Windows (UTF-8 with a byte-order mark, CRLF line ends) and start
+with the inputs that produced them: the first columns of every row are the settings.
+
+>>> from retroedu.calculators.heart import HeartInputs, heart_view
+>>> text = zones_csv(heart_view(HeartInputs(age_years=40))).decode("utf-8-sig")
+>>> text.splitlines()[0].split(",")[:6]
+['age_years', 'sex', 'formula', 'resting_hr_bpm', 'measured_max_hr_bpm', 'max_hr_bpm']
+>>> text.splitlines()[1].split(",")[:8]
+['40', 'unspecified', 'tanaka', '', '', '180', 'hrmax5', 'Zone 1']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pandas as pd
+
+from retroedu.calculators.calories import CaloriesView
+from retroedu.calculators.heart import HeartView
+from retroedu.models import energy, heart
+
+EN_DASH, WORD_JOINER, NO_BREAK_SPACE = "\u2013", "\u2060", "\u00a0"
+#: Columns of `comparison_table` after the inputs, in order.
+COMPARISON_COLUMNS = (
+    "mode",
+    "kcal_per_min",
+    "kcal_per_min_low",
+    "kcal_per_min_high",
+    "net_kcal_per_min",
+    "session_kcal",
+    "session_kcal_low",
+    "session_kcal_high",
+    "net_session_kcal",
+    "mets",
+    "vs_forward_pct",
+    "extrapolated",
+    "note",
+    "valid_speeds",
+    "valid_grades",
+    "equation",
+)
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A table as a CSV file Excel opens cleanly: UTF-8 with a byte-order mark, CRLF lines.
+
+    >>> csv_bytes(pd.DataFrame({"range": ["50\u201360 %"]}))[:3] == b"\\xef\\xbb\\xbf"
+    True
+    """
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def range_text(low: float, high: float, digits: int = 0) -> str:
+    """A range as printed, with an en dash and no spaces; one number when low == high.
+
+    >>> range_text(205.4, 236.2) == f"205{EN_DASH}236", range_text(4.0, 4.0, 1)
+    (True, '4.0')
+    """
+    if round(high, digits) <= round(low, digits):
+        return f"{low:.{digits}f}"
+    return f"{low:.{digits}f}{EN_DASH}{high:.{digits}f}"
+
+
+def _number(value: float | None) -> str:
+    """A setting as a file shows it: "72", "160.4"; empty when it was not given."""
+    return "" if value is None else f"{round(float(value), 1):g}"
+
+
+def zones_table(view: HeartView) -> pd.DataFrame:
+    """Every zone method the inputs allow, the recommended one first, with the inputs in front."""
+    inputs = view.inputs
+    front = {
+        "age_years": _number(inputs.age_years),
+        "sex": inputs.sex,
+        "formula": inputs.formula,
+        "resting_hr_bpm": _number(inputs.resting_hr_bpm),
+        "measured_max_hr_bpm": _number(inputs.max_hr_bpm),
+        "max_hr_bpm": _number(view.max_bpm),
+    }
+    frames = [
+        view.tables[key].assign(method=key)
+        for key in (view.method, *view.others())
+        if key in view.tables
+    ]
+    if not frames:
+        return pd.DataFrame(columns=[*front, "method", *heart.ZONE_COLUMNS])
+    joined = pd.concat(frames, ignore_index=True).round({"low_bpm": 1, "high_bpm": 1})
+    joined = joined[["method", *heart.ZONE_COLUMNS]]
+    for position, (name, value) in enumerate(front.items()):
+        joined.insert(position, name, value)
+    return joined
+
+
+def zones_csv(view: HeartView) -> bytes:
+    """`zones_table` as a CSV file."""
+    return csv_bytes(zones_table(view))
+
+
+def zones_shown(view: HeartView, method: str) -> pd.DataFrame:
+    """One method's zones as people read them: whole bpm, ranges that do not break.
+
+    >>> from retroedu.calculators.heart import HeartInputs, heart_view
+    >>> zones_shown(heart_view(HeartInputs(age_years=40)), "hrmax5").iloc[0, 2] == f"90{EN_DASH}108"
+    True
+    """
+    table = view.tables[method]
+    share = "% of max" if table["basis"].iloc[0] == "max" else "% of reserve"
+    return pd.DataFrame(
+        {
+            "Zone": [
+                zone if zone == name else f"{zone}: {name}"
+                for zone, name in zip(table.zone, table.name, strict=True)
+            ],
+            share: table.pct_label.str.replace(EN_DASH, EN_DASH + WORD_JOINER).str.replace(
+                " %", NO_BREAK_SPACE + "%"
+            ),
+            "Heart rate [bpm]": [
+                f"{low:.0f}{EN_DASH}{high:.0f}"
+                for low, high in zip(table.low_bpm, table.high_bpm, strict=True)
+            ],
+            "How it feels, what it is for": table.feel + " " + table.purpose,
+        }
+    )
+
+
+def formulas_shown(view: HeartView) -> pd.DataFrame:
+    """Every formula's maximum every ten years from 20 to 80 and at the reader's age. [bpm]
+
+    >>> from retroedu.calculators.heart import HeartInputs, heart_view
+    >>> row = formulas_shown(heart_view(HeartInputs(age_years=40))).iloc[2]
+    >>> int(row["Age [years]"]), int(row["Tanaka"]), int(row["Fox"])
+    (40, 180, 180)
+    """
+    ages = sorted({*range(20, 81, 10), view.inputs.age_years})
+    table = heart.max_hr_by_age(ages).round(0).astype(int)
+    labels = {key: formula.label for key, formula in heart.FORMULAS.items()}
+    return table.rename(columns={"age": "Age [years]"} | labels)
+
+
+def comparison_table(view: CaloriesView) -> pd.DataFrame:
+    """One row per mode: gross and net kcal/min, session kcal with band, METs, the cost relative
+    to forward at the same gait (gross, central), and whether the row is extrapolated and why;
+    the inputs first.
+
+    >>> from retroedu.calculators.calories import CaloriesInputs, calories_view
+    >>> from retroedu.content.library import Library
+    >>> words = Library.load().page("calories").page.meta
+    >>> table = comparison_table(calories_view(CaloriesInputs(weight=70.0, speed=5.0), words))
+    >>> table[["mode", "session_kcal", "vs_forward_pct"]].round(1).values.tolist()[2]
+    ['Backward walk', 176.8, 42.3]
+    """
+    inputs = view.inputs
+    system, length = inputs.units, inputs.minutes
+    forward = {e.mode.gait: e.vo2.central for e in view.estimates if e.mode.direction == "forward"}
+    rows = []
+    for e in view.estimates:
+        gross, net = e.gross_kcal_per_min, e.net_kcal_per_min
+        session = e.session_kcal(length)
+        base = forward.get(e.mode.gait)
+        vs_forward = (
+            (e.vo2.central / base - 1.0) * 100.0
+            if e.mode.direction == "backward" and base
+            else math.nan
+        )
+        rows.append(
+            (
+                e.mode.label,
+                gross.central,
+                gross.low,
+                gross.high,
+                net.central,
+                session.central,
+                session.low,
+                session.high,
+                e.session_kcal(length, net=True).central,
+                e.mets,
+                vs_forward,
+                e.extrapolated,
+                view.notes[e.mode.key],
+                e.valid.speed_text(system),
+                e.valid.grade_text(),
+                e.mode.equation,
+            )
+        )
+    table = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    front = {
+        "weight_kg": round(inputs.weight_kg, 3),
+        "speed_kmh": round(inputs.speed_kmh, 3),
+        "grade_pct": inputs.grade_pct,
+        "minutes": inputs.minutes,
+    }
+    for position, (name, value) in enumerate(front.items()):
+        table.insert(position, name, value)
+    return table
+
+
+def comparison_csv(view: CaloriesView) -> bytes:
+    """`comparison_table` as a CSV file, numbers to 3 decimals.
+
+    >>> from retroedu.calculators.calories import CaloriesInputs, calories_view
+    >>> from retroedu.content.library import Library
+    >>> words = Library.load().page("calories").page.meta
+    >>> text = comparison_csv(calories_view(CaloriesInputs(), words)).decode("utf-8-sig")
+    >>> text.splitlines()[4].split(",")[:7]
+    ['70.0', '6.0', '0.0', '30.0', 'Backward run', '10.675', '9.625']
+    """
+    table = comparison_table(view)
+    numbers = table.select_dtypes("number").columns
+    return csv_bytes(table.round({column: 3 for column in numbers}))
+
+
+def comparison_shown(view: CaloriesView) -> pd.DataFrame:
+    """The comparison as people read it: one column per mode (fits a phone), rounded numbers,
+    bands as ranges. Reasons for "no" are spelled out above the table."""
+    table = comparison_table(view)
+    minutes = view.inputs.minutes
+
+    def band(low: float, high: float, digits: int) -> str:
+        return f"{low:.{digits}f}{EN_DASH}{high:.{digits}f}" if high > low else EN_DASH
+
+    rows = {
+        "kcal/min": [f"{v:.1f}" for v in table.kcal_per_min],
+        "band, kcal/min": [
+            band(low, high, 1)
+            for low, high in zip(table.kcal_per_min_low, table.kcal_per_min_high, strict=True)
+        ],
+        "net kcal/min": [f"{v:.1f}" for v in table.net_kcal_per_min],
+        f"kcal in {minutes:g} min": [f"{v:.0f}" for v in table.session_kcal],
+        "band, kcal": [
+            band(low, high, 0)
+            for low, high in zip(table.session_kcal_low, table.session_kcal_high, strict=True)
+        ],
+        f"net kcal in {minutes:g} min": [f"{v:.0f}" for v in table.net_session_kcal],
+        "MET": [f"{v:.1f}" for v in table.mets],
+        "vs forward": ["baseline" if pd.isna(v) else f"{v:+.0f} %" for v in table.vs_forward_pct],
+        "within the data": ["no" if flag else "yes" for flag in table.extrapolated],
+    }
+    return pd.DataFrame(rows, index=list(table["mode"])).T.rename_axis("Measure").reset_index()
+
+
+def constants_markdown(cite: Callable[[tuple[str, ...]], str]) -> str:
+    """Every constant of the energy model with its value, band, unit, meaning and sources, as a
+    Markdown table; `cite` turns citation keys into the page's markers."""
+    rows = ["| Symbol | Value | Band | Unit | Meaning | Source |", "|---|---|---|---|---|---|"]
+    for c in energy.CONSTANTS.values():
+        band = f"{c.low:g}{EN_DASH}{c.high:g}" if c.low is not None and c.high is not None else ""
+        rows.append(
+            f"| {c.symbol} | {c.value:g} | {band} | {c.unit} | {c.meaning} | {cite(c.citations)} |"
+        )
+    return "\n".join(rows)
+
+
+def ranges_markdown(cite: Callable[[tuple[str, ...]], str], system: str) -> str:
+    """Each mode's equation and the speeds and grades it is valid for, in the reader's units."""
+    rows = [
+        "| Mode | Equation | Valid speeds | Valid grades | Based on | Source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for mode in energy.MODES:
+        valid = mode.valid
+        rows.append(
+            f"| {mode.label} | {mode.equation} | {valid.speed_text(system)} | "
+            f"{valid.grade_text()} | {valid.covers} | {cite(valid.citations)} |"
+        )
+    return "\n".join(rows)

@@ -1,0 +1,140 @@
+"""The one caching pattern: results shared by every session, built once per distinct input.
+
+Everything here is a `st.cache_resource`: the stored object is handed back as is (no copy, no
+unpickling, which for a Plotly figure costs more than drawing it again). Nothing a page gets from
+here may be changed in place; `ui.charts.chart` copies a figure before resizing it for a projector.
+Keys are plain frozen settings (`HeartInputs`, `CaloriesInputs`) or names, never a person's text.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from retroedu.calculators.calories import CaloriesInputs, CaloriesView, calories_view
+from retroedu.calculators.heart import HeartInputs, HeartView, heart_view
+from retroedu.content.evidence import LearnPage
+from retroedu.content.library import Library
+from retroedu.exports import tables
+from retroedu.exports.handout import compose
+from retroedu.exports.handout_pdf import Handout, Paper
+from retroedu.figures import energy as energy_figures
+from retroedu.figures import heart as heart_figures
+from retroedu.figures.learn import LearnFigure, learn_figure
+
+
+class Chart(NamedTuple):
+    """A figure with its text alternative."""
+
+    figure: go.Figure
+    alt: str
+
+
+@st.cache_resource(show_spinner=False)
+def library() -> Library:
+    """Every content page and reference, read and validated once per process."""
+    return Library.load()
+
+
+def page(name: str) -> LearnPage:
+    """The content page `content/<name>.md`."""
+    return library().page(name)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def heart(inputs: HeartInputs) -> HeartView:
+    """The heart-rate view model for `inputs`."""
+    return heart_view(inputs)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def heart_zones_chart(
+    inputs: HeartInputs,
+    methods: tuple[str, ...] = tuple(heart_figures.METHOD_COLUMNS),
+    height_px: int = 560,
+    one_line: bool = False,
+) -> Chart:
+    view = heart(inputs)
+    return Chart(
+        heart_figures.zones_figure(view, methods, height_px=height_px, one_line=one_line),
+        heart_figures.zones_alt(view, methods),
+    )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def heart_formulas_chart(inputs: HeartInputs) -> Chart:
+    view = heart(inputs)
+    return Chart(heart_figures.formulas_figure(view), heart_figures.formulas_alt(view))
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def calories(inputs: CaloriesInputs) -> CaloriesView:
+    """The calorie view model for `inputs`."""
+    return calories_view(inputs, page("calories").page.meta)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def calories_chart(inputs: CaloriesInputs, height_px: int = 700, compact: bool = False) -> Chart:
+    data = calories(inputs).chart
+    return Chart(
+        energy_figures.cost_by_speed_figure(data, height_px=height_px, compact=compact),
+        energy_figures.cost_by_speed_alt(data),
+    )
+
+
+class CaloriesWords(NamedTuple):
+    """The calorie page's fixed Markdown with citations rendered: myths, model sections, sources."""
+
+    myths: tuple[tuple[str, str, str], ...]
+    model: tuple[str, ...]
+    sources: str
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def calories_words(system: str) -> CaloriesWords:
+    """The same for every reader in `system`'s units: rendered once per process."""
+    words = page("calories")
+
+    def cite(keys: tuple[str, ...]) -> str:
+        return words.render("[" + "; ".join(f"@{key}" for key in keys) + "]")
+
+    hooks = {
+        "model_constants": tables.constants_markdown(cite),
+        "valid_ranges": tables.ranges_markdown(cite, system),
+    }
+    return CaloriesWords(
+        myths=tuple(
+            (words.render(card.title), card.badge, words.render(card.body)) for card in words.cards
+        ),
+        model=tuple(hooks[value] if kind == "hook" else value for kind, value in words.chunks()),
+        sources=words.source_list(),
+    )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def handout(
+    heart_inputs: HeartInputs | None,
+    calorie_inputs: CaloriesInputs | None,
+    link_url: str,
+    first_week: int,
+    paper: Paper,
+    date: str,
+) -> Handout:
+    """The handout's contents for these settings (never a name: that goes in at download)."""
+    return compose(
+        None if heart_inputs is None else heart(heart_inputs),
+        None if calorie_inputs is None else calories(calorie_inputs),
+        library(),
+        link_url=link_url,
+        first_week=first_week,
+        paper=paper,
+        date=date,
+    )
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def learn(kind: str, content: str) -> LearnFigure:
+    """A Learn page's figure `kind` from content page `content`, drawn once per process."""
+    return learn_figure(kind, page(content).page.meta)

@@ -1,0 +1,94 @@
+"""Widgets built from the field registry: the same key, label, unit, limits and default as the link
+reading, the notices and the exports use (`retroedu/links/fields.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from retroedu.links import fields
+
+
+def number(
+    key: str,
+    system: str = "metric",
+    *,
+    where: DeltaGenerator | None = None,
+    help: str | None = None,
+    high: float | None = None,
+) -> float | None:
+    """A number input for field `key`, bound to the link, in the reader's units.
+
+    Always a decimal widget, shown as a whole number for whole fields: Streamlit 1.67's
+    whole-number widget raises OverflowError when a link carries "1e999", a decimal one refuses it.
+    `high` lowers the field's upper limit where content sets it (the deck's number of slides).
+    """
+    field = fields.number(key)
+    limits = field.limits(system)
+    unit = field.unit_for(system)
+    label = f"{field.label} [{unit}]" if unit else field.label
+    value: float | None = (where or st).number_input(
+        f"{label}, optional" if field.optional else label,
+        min_value=limits.low,
+        max_value=limits.high if high is None else float(min(high, limits.high)),
+        value=limits.default,
+        step=field.step,
+        format=field.format,
+        placeholder=field.placeholder or None,
+        key=key,
+        bind="query-params",
+        help=help,
+    )
+    return value
+
+
+def choice(
+    key: str,
+    options: Sequence[str] | None = None,
+    *,
+    kind: Literal["radio", "selectbox"] = "radio",
+    where: DeltaGenerator | None = None,
+    help: str | None = None,
+    **extra: Any,
+) -> str:
+    """A choice for field `key` bound to the link, showing labels; returns the option's key.
+
+    A link may name an option by key or label in any case (`formula=nes`); before the widget
+    exists, such a value is turned into the label the widget shows and writes back.
+    """
+    field = fields.choice(key)
+    keys = list(options or field.options)
+    given = st.query_params.get(key)
+    if given is not None and key not in st.session_state:
+        found = field.read(given)
+        if not found.rejected and found.value in keys:
+            st.session_state[key] = field.labels[found.value]
+    labels = [field.labels[option] for option in keys]
+    widget = (where or st).radio if kind == "radio" else (where or st).selectbox
+    shown = widget(field.label, labels, key=key, bind="query-params", help=help, **extra)
+    return keys[labels.index(shown)] if shown in labels else field.default
+
+
+def flag(key: str, *, where: DeltaGenerator | None = None, help: str | None = None) -> bool:
+    """A toggle for flag field `key`, bound to the link."""
+    field = fields.FIELDS[key]
+    assert isinstance(field, fields.FlagField)
+    value: bool = (where or st).toggle(
+        field.label, value=field.default, key=key, bind="query-params", help=help
+    )
+    return value
+
+
+def download_csv(label: str, data: bytes, file_name: str) -> None:
+    """A CSV download that keeps the page as it is (no rerun when clicked)."""
+    st.download_button(
+        label,
+        data,
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
