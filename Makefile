@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test lint bench lock clean
+.PHONY: run check test lint bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +16,20 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(PY) scripts/run_app.py --port $(PORT)
 
+# The fast layers: lint, types, logic and app tests (under two minutes on two cores).
+check: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(PY) -m pytest -n 2 -m "not browser" tests/unit tests/app retroedu
+
+# Everything, browser tests in a real Chromium included (what CI runs).
 test: $(STAMP)
 	bash scripts/ensure_system_deps.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 lint: $(STAMP)
 	$(PY) -m ruff check . && $(PY) -m ruff format --check . && $(PY) -m mypy
