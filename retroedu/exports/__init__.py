@@ -1,1 +1,1 @@
-"""exports"""
+"""Exports: screen and CSV tables and the patient handout, drawn from the view models."""

@@ -154,3 +154,37 @@ def test_the_page_folder_is_named_only_by_the_registry() -> None:
 
 def test_mypy_checks_the_logic_and_the_glue() -> None:
     assert set(PYPROJECT["tool"]["mypy"]["files"]) >= {"retroedu", "ui"}
+
+
+def test_one_caching_pattern_in_one_module() -> None:
+    """Results are cached in ui/cache.py only, and only with st.cache_resource."""
+    patterns = re.compile(r"functools\.cache|lru_cache|@cache\b|cache_data|cache_resource")
+    found = {
+        str(path.relative_to(ROOT))
+        for path in SOURCE
+        if not path.is_relative_to(ROOT / "benchmarks")
+        and patterns.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == {"ui/cache.py"}
+    assert "cache_data" not in (ROOT / "ui" / "cache.py").read_text(encoding="utf-8")
+
+
+def test_the_logic_package_is_layered_in_folders() -> None:
+    """A handful of top-level modules; models, content, links, calculators, figures and exports
+    in folders of their own; no module named like a generic grab-bag."""
+    top = sorted(path.stem for path in (ROOT / "retroedu").glob("*.py"))
+    assert top == ["__init__", "site"]
+    folders = {
+        path.name for path in (ROOT / "retroedu").iterdir() if (path / "__init__.py").is_file()
+    }
+    assert folders == {"models", "content", "links", "calculators", "figures", "exports"}
+    names = {path.stem for path in (ROOT / "retroedu").rglob("*.py")}
+    assert not names & {"settings", "params", "share", "utils", "helpers", "misc"}
+
+
+def test_models_write_no_sentences_for_the_screen() -> None:
+    """The words for the models' limit codes live in content; a page imports no dash constant."""
+    energy_source = (ROOT / "retroedu" / "models" / "energy.py").read_text(encoding="utf-8")
+    assert "def reason" not in energy_source
+    for path in (ROOT / "app_pages").glob("*.py"):
+        assert "EN_DASH" not in path.read_text(encoding="utf-8"), path.name

@@ -1,0 +1,1 @@
+"""View models: a calculator's inputs in, everything its page, CSV and handout show out."""
