@@ -1,13 +1,17 @@
-"""Drawing a Plotly figure on a page: text alternative, PNG download, projector sizing."""
+"""Drawing a Plotly figure on a page: in the reader's theme, sized for a projector in
+presentation mode, with a text alternative and a PNG download named after the chart."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from retroedu.figures.projector import HEIGHT_PX as PROJECTOR_HEIGHT_PX
-from retroedu.figures.projector import for_projector
+from retroedu.figures import style
 from ui.sidebar import present
+
+#: The chart toolbar: download as PNG and full screen only, shown on hover, so it never sits
+#: over a legend on a phone.
+TOOLBAR = ("zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d")
 
 
 def chart(
@@ -16,19 +20,21 @@ def chart(
     alt: str,
     filename: str,
     key: str | None = None,
-    projector_height_px: int = PROJECTOR_HEIGHT_PX,
+    projector_height_px: int = style.PROJECTOR_HEIGHT_PX,
 ) -> None:
-    """Draw a Plotly figure with a text alternative and a PNG download named after the chart.
+    """Draw a Plotly figure in the active theme's colours (light when the browser has not said).
 
     In presentation mode the figure's type is enlarged and its height set for a projector
     (`projector_height_px`, e.g. smaller beside a slide's text).
     """
+    sized = style.for_projector(fig, height_px=projector_height_px) if present() else fig
     st.plotly_chart(
-        for_projector(fig, height_px=projector_height_px) if present() else fig,
+        style.themed(sized, st.context.theme.type),
         key=key,
         alt=alt,
         config={
             "displaylogo": False,
+            "modeBarButtonsToRemove": list(TOOLBAR),
             "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         },
     )

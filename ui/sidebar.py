@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from retroedu.figures import style
 from retroedu.links import fields
 from ui import links, widgets
 
@@ -39,6 +40,8 @@ def frame() -> None:
         links.copy_link()
         st.caption("Education, not medical advice. RetroEdu stores nothing you type.")
     links.notice_rejected(raw, {"units": system, "present": presenting})
+    # Chart text and gridlines follow a theme switch at once (Streamlit reruns only later).
+    st.html(f"<style>{style.chart_css()}</style>")
     if present():
         # Projector: sidebar out of the way (still one click away), large high-contrast type.
         st.set_page_config(initial_sidebar_state="collapsed")

@@ -21,14 +21,14 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from retroedu.figures import style
 from retroedu.models.checks import real
 
 #: Bar colour by kind: Okabe-Ito blue, bluish green and vermilion; each kind also has its own
 #: pattern and writes its kind in its label, so nothing depends on colour.
-KINDS = {"measured": "#0072B2", "compiled": "#009E73", "claimed": "#D55E00"}
+KINDS = {"measured": style.BLUE, "compiled": style.GREEN, "claimed": style.VERMILION}
 PATTERNS = {"measured": "", "compiled": ".", "claimed": "/"}
-INK = "#1A1D21"
-FONT_PX = 15
+INK, FONT_PX = style.LIGHT.text, style.FONT_PX
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def claims_vs_measured(rows: list[Row], *, axis_title: str) -> go.Figure:
                 "pattern": {
                     "shape": PATTERNS[kind],
                     "fillmode": "overlay",
-                    "fgcolor": "#FFFFFF",
+                    "fgcolor": style.ON_DATA_LIGHT,
                     "size": 10,
                     "solidity": 0.3,
                 },

@@ -24,17 +24,15 @@ import numpy.typing as npt
 import plotly.graph_objects as go
 
 from retroedu.calculators.calories import ChartData, Curve
+from retroedu.figures import style
 from retroedu.models import energy
 from retroedu.models.energy import EN_DASH, FloatArray
 
-INK = "#1A1D21"
-MUTED = "#4A5560"
-GRID = "#D9DEE3"
-FONT_PX = 15
-SMALL_FONT_PX = 14
+FONT_PX, SMALL_FONT_PX = style.FONT_PX, style.SMALL_FONT_PX
+INK = style.LIGHT.text
 
 #: Gait -> colour (Okabe-Ito blue and vermilion: apart for every common colour-vision type).
-GAIT_COLOURS = {"walk": "#0072B2", "run": "#D55E00"}
+GAIT_COLOURS = {"walk": style.BLUE, "run": style.VERMILION}
 GAIT_FILLS = {"walk": "rgba(0,114,178,0.16)", "run": "rgba(213,94,0,0.16)"}
 #: Direction -> dash pattern.
 DIRECTION_DASHES = {"forward": "solid", "backward": "dash"}
@@ -126,7 +124,7 @@ def _reader_traces(data: ChartData) -> list[Trace]:
                 "symbol": MODE_SYMBOLS[result.mode.key],
                 "size": 12,
                 "color": GAIT_COLOURS[result.mode.gait],
-                "line": {"color": "#FFFFFF", "width": 1.5},
+                "line": {"color": style.LIGHT.surface, "width": 1.5},
             },
             "name": f"{result.mode.label} at your speed",
             "legendgroup": result.mode.key,
@@ -154,7 +152,12 @@ def _reference_traces(data: ChartData) -> list[Trace]:
             "x": [round(x, 4)],
             "y": [round(y, 4)],
             "mode": "markers",
-            "marker": {"symbol": symbol, "size": 14, "color": INK, "line": {"width": 2}},
+            "marker": {
+                "symbol": symbol,
+                "size": 14,
+                "color": style.LIGHT.line,
+                "line": {"width": 2},
+            },
             "name": reference_name(point),
             "hovertext": [point.detail],
             "hovertemplate": "%{hovertext}<br>%{y:.1f} kcal/min for this weight<extra></extra>",
@@ -241,7 +244,7 @@ def cost_by_speed_figure(
     bars, labels = ([], []) if compact else _range_traces(data)
     traces = [trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit)]
     traces += ([] if compact else _reference_traces(data)) + _reader_traces(data) + bars
-    ticks = {"tickfont": {"size": SMALL_FONT_PX, "color": INK}}
+    ticks = {"tickfont": {"size": SMALL_FONT_PX, "color": style.LIGHT.muted}}
     axis_title = {"size": FONT_PX, "color": INK}
     reader = {
         "x": data.speed,
@@ -254,7 +257,7 @@ def cost_by_speed_figure(
         "yanchor": "top",
         "xshift": 4,
         "font": {"size": SMALL_FONT_PX, "color": INK},
-        "bgcolor": "rgba(255,255,255,0.85)",
+        "bgcolor": style.LIGHT.veil,
     }
     layout: dict[str, Any] = {
         "height": height_px,
@@ -276,14 +279,14 @@ def cost_by_speed_figure(
             "matches": "x2",
             "showticklabels": False,
             "range": [first, last],
-            "gridcolor": GRID,
+            "gridcolor": style.LIGHT.grid,
             "zeroline": False,
         },
         "xaxis2": {
             "anchor": "y2",
             "range": [first, last],
             "title": {"text": f"Speed [{data.speed_unit}]", "font": axis_title},
-            "gridcolor": GRID,
+            "gridcolor": style.LIGHT.grid,
             "zeroline": False,
             "automargin": True,
             **ticks,
@@ -296,7 +299,7 @@ def cost_by_speed_figure(
                 "text": "kcal/min" if compact else "kcal per minute (gross)",
                 "font": axis_title,
             },
-            "gridcolor": GRID,
+            "gridcolor": style.LIGHT.grid,
             "zeroline": False,
             "automargin": True,
             **ticks,
@@ -320,7 +323,7 @@ def cost_by_speed_figure(
                 "x1": data.speed,
                 "y0": 0,
                 "y1": 1,
-                "line": {"color": INK, "width": 1.5, "dash": "dot"},
+                "line": {"color": style.LIGHT.line, "width": 1.5, "dash": "dot"},
             }
         ],
         "annotations": [reader, *labels],

@@ -19,24 +19,24 @@ from typing import Any
 import plotly.graph_objects as go
 
 from retroedu.calculators.heart import HeartView
+from retroedu.figures import style
 from retroedu.models import heart
 
 EN_DASH, PLUS_MINUS = "\u2013", "\u00b1"
 
 #: Okabe-Ito colours from easy to hard (sky blue, bluish green, yellow, orange, vermilion).
-ZONE_COLOURS = ("#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00")
-INK = "#1A1D21"
-GRID = "#D9DEE3"
-FONT_PX = 15
-SMALL_FONT_PX = 14
+ZONE_COLOURS = (style.SKY, style.GREEN, style.YELLOW, style.ORANGE, style.VERMILION)
+FONT_PX, SMALL_FONT_PX = style.FONT_PX, style.SMALL_FONT_PX
+#: The articles' target band: a pale hatched column, labelled in dark ink in both themes.
+TARGET_FILL, TARGET_HATCH = "#E4E8EC", "#8A939C"
 
 #: One style per formula line: colour, dash and marker, so a grey print-out still tells them apart.
 LINE_STYLES = (
-    ("#0072B2", "solid", "circle"),
-    ("#D55E00", "dash", "square"),
-    ("#009E73", "dot", "diamond"),
-    ("#CC79A7", "dashdot", "triangle-up"),
-    ("#000000", "longdash", "x"),
+    (style.BLUE, "solid", "circle"),
+    (style.VERMILION, "dash", "square"),
+    (style.GREEN, "dot", "diamond"),
+    (style.PURPLE, "dashdot", "triangle-up"),
+    (style.LIGHT.line, "longdash", "x"),
 )
 
 #: A labelled range of heart rates: (label, low [bpm], high [bpm]).
@@ -65,34 +65,6 @@ def _plain(label: str) -> str:
     return label.replace("<br>", " ")
 
 
-def _axis(title: str, **extra: Any) -> dict[str, Any]:
-    """An axis with projector-sized, dark text (the Streamlit theme would make it small and grey)."""
-    return {
-        "title": {"text": title, "font": {"size": FONT_PX, "color": INK}},
-        "tickfont": {"size": SMALL_FONT_PX, "color": INK},
-        "gridcolor": GRID,
-        "zeroline": False,
-        "automargin": True,
-        **extra,
-    }
-
-
-def _layout(height_px: int, **extra: Any) -> dict[str, Any]:
-    """Shared layout: projector-sized dark text, transparent background, tight margins."""
-    return {
-        "height": height_px,
-        "font": {"size": FONT_PX, "color": INK},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "hoverlabel": {"font": {"size": SMALL_FONT_PX}},
-        "margin": {"l": 8, "r": 8, "t": 16, "b": 8},
-        # Every style is set here; Streamlit themes the chart in the browser. Without this, each
-        # figure would carry (and serialise on every rerun) Plotly's default template.
-        "template": {"layout": {}},
-        **extra,
-    }
-
-
 def _column(
     column: str, spans: Sequence[Span], *, one_line: bool = False, **marker: Any
 ) -> dict[str, Any]:
@@ -108,12 +80,12 @@ def _column(
         "y": [high - low for _, low, high in spans],
         "base": [low for _, low, _ in spans],
         "width": 0.8,
-        "marker": {"line": {"color": "#FFFFFF", "width": 2}, **marker},
+        "marker": {"line": {"color": style.LIGHT.surface, "width": 2}, **marker},
         "text": texts,
         "textposition": "inside",
         "insidetextanchor": "middle",
         "textangle": 0,
-        "textfont": {"size": SMALL_FONT_PX, "color": INK},
+        "textfont": {"size": SMALL_FONT_PX, "color": style.ON_DATA},
         "hovertext": [f"{_plain(column)}<br>{text}" for text in texts],
         "hoverinfo": "text",
         "name": _plain(column),
@@ -129,7 +101,7 @@ def _line(axis: str, at: float, **line: Any) -> dict[str, Any]:
     return {
         "type": "line",
         "layer": "between",  # above the grid, under the bands
-        "line": {"color": INK, "width": 2, "dash": "dot", **line},
+        "line": {"color": style.LIGHT.line, "width": 2, "dash": "dot", **line},
         **across,
     }
 
@@ -171,22 +143,22 @@ def zone_bands_figure(
                 target.column,
                 [band],
                 one_line=one_line,
-                color="#FFFFFF",
-                pattern={"shape": "/", "fgcolor": "#8A939C", "solidity": 0.15},
+                color=TARGET_FILL,
+                pattern={"shape": "/", "fgcolor": TARGET_HATCH, "solidity": 0.15},
             )
         )
         shapes = [_line("y", target.low_bpm), _line("y", target.high_bpm)]
     bottom = min((low for _, low, _ in everything), default=0.0)
     top = max((high for _, _, high in everything), default=1.0)
     pad = max(4.0, 0.05 * (top - bottom))
-    layout = _layout(
+    layout = style.layout(
         height_px,
         barmode="overlay",
         uniformtext={"minsize": 13, "mode": "show"},
         bargap=0.2,
         shapes=shapes,
-        yaxis=_axis("Heart rate [bpm]", range=[bottom - pad, top + pad]),
-        xaxis=_axis("", tickfont={"size": FONT_PX, "color": INK}, showgrid=False),
+        yaxis=style.axis("Heart rate [bpm]", range=[bottom - pad, top + pad]),
+        xaxis=style.axis("", tickfont={"size": FONT_PX, "color": style.LIGHT.text}, showgrid=False),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -228,12 +200,12 @@ def _point_label(x: float, y: float, text: str, *, above: bool) -> dict[str, Any
         "text": text,
         "showarrow": True,
         "arrowhead": 0,
-        "arrowcolor": INK,
+        "arrowcolor": style.LIGHT.line,
         "ax": 36,
         "ay": -40 if above else 40,
-        "font": {"size": FONT_PX, "color": INK},
-        "bgcolor": "#FFFFFF",
-        "bordercolor": INK,
+        "font": {"size": FONT_PX, "color": style.LIGHT.text},
+        "bgcolor": style.LIGHT.surface,
+        "bordercolor": style.LIGHT.line,
         "borderwidth": 1,
         "borderpad": 3,
     }
@@ -289,7 +261,11 @@ def formulas_by_age_figure(
             "x": [mark.age_years],
             "y": [mark.max_hr_bpm],
             "mode": "markers",
-            "marker": {"size": 14, "color": INK, "line": {"color": "#FFFFFF", "width": 2}},
+            "marker": {
+                "size": 14,
+                "color": style.LIGHT.line,
+                "line": {"color": style.LIGHT.surface, "width": 2},
+            },
             "name": (
                 f"You, age {mark.age_years:g}: {mark.max_hr_bpm:.0f} bpm ({mark.formula_label})"
                 if measured is None
@@ -317,8 +293,8 @@ def formulas_by_age_figure(
                 "marker": {
                     "symbol": "star",
                     "size": 18,
-                    "color": "#E69F00",
-                    "line": {"color": INK, "width": 1.5},
+                    "color": style.ORANGE,
+                    "line": {"color": style.LIGHT.line, "width": 1.5},
                 },
                 "name": f"Your measured max: {measured:.0f} bpm",
                 "hovertemplate": "measured: %{y:.0f} bpm<extra></extra>",
@@ -332,18 +308,18 @@ def formulas_by_age_figure(
                 above=measured > mark.max_hr_bpm,
             )
         )
-    layout = _layout(
+    layout = style.layout(
         height_px,
         annotations=notes,
         shapes=[_line("x", mark.age_years)],
-        xaxis=_axis("Age [years]"),
-        yaxis=_axis("Max heart rate [bpm]"),
+        xaxis=style.axis("Age [years]"),
+        yaxis=style.axis("Max heart rate [bpm]"),
         legend={
             "orientation": "h",
             "yanchor": "top",
             "y": -0.2,
             "x": 0,
-            "font": {"size": SMALL_FONT_PX, "color": INK},
+            "font": {"size": SMALL_FONT_PX, "color": style.LIGHT.text},
         },
         hovermode="closest",
     )

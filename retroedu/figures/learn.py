@@ -38,15 +38,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from retroedu.content.evidence import CITATION, LEVEL_BY_ID, LEVELS, EvidenceLevel, escape_markdown
-from retroedu.figures import claims
+from retroedu.figures import claims, style
 from retroedu.models.checks import real
 
-INK = "#1A1D21"
-MUTED = "#5B636B"
-PAPER = "#FFFFFF"
-GRID = "#D9DEE3"
-FONT_PX = 15
-SMALL_FONT_PX = 14
+INK, MUTED, PAPER, GRID = style.LIGHT.text, style.LIGHT.muted, style.LIGHT.surface, style.LIGHT.grid
+FONT_PX, SMALL_FONT_PX = style.FONT_PX, style.SMALL_FONT_PX
 ARROW, TIMES, EN_DASH = "\u2192", "\u00d7", "\u2013"
 
 #: Okabe-Ito: forward in vermilion (solid), backward in blue (hatched) on every Learn chart.
@@ -144,13 +140,9 @@ def strip_citations(text: str) -> str:
 
 
 def _layout(fig: go.Figure, *, height_px: int) -> None:
-    # A white card in light and dark theme alike: the drawings rely on white and ink.
+    """The shared layout, keeping the margins each figure set for its own labels."""
     fig.update_layout(
-        height=height_px,
-        font={"size": FONT_PX, "color": INK},
-        paper_bgcolor=PAPER,
-        plot_bgcolor=PAPER,
-        hoverlabel={"font": {"size": SMALL_FONT_PX}},
+        {key: value for key, value in style.layout(height_px).items() if key != "margin"}
     )
 
 
@@ -463,7 +455,7 @@ def contact_sequence_figure(
                 "x": 0,
                 "y": -0.16,
                 "yanchor": "top",
-                "bgcolor": "#F2F5F8",
+                "bgcolor": style.LIGHT.panel,
                 "activebgcolor": BACKWARD_COLOUR,
                 "bordercolor": MUTED,
                 "tickcolor": MUTED,
@@ -637,7 +629,7 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
                     "pattern": {
                         "shape": pattern,
                         "fillmode": "overlay",
-                        "fgcolor": PAPER,
+                        "fgcolor": style.ON_DATA_LIGHT,
                         "size": 9,
                         "solidity": 0.3,
                     },
@@ -653,7 +645,7 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
                 text=[f"{value:.1f}" for value in values],
                 textposition="inside",
                 insidetextanchor="start",
-                textfont={"size": FONT_PX, "color": PAPER},
+                textfont={"size": FONT_PX, "color": style.ON_DATA_LIGHT},
                 customdata=[
                     "no SD reported" if math.isnan(sd) else f"± {sd:.1f} SD" for sd in spreads
                 ],

@@ -14,7 +14,7 @@ from retroedu.calculators.calories import CaloriesInputs, calories_view
 from retroedu.calculators.heart import HeartInputs, heart_view
 from retroedu.exports.handout import compose
 from retroedu.exports.handout_pdf import build_pdf
-from retroedu.figures.projector import FONT_PX
+from retroedu.figures.style import PROJECTOR_FONT_PX as FONT_PX
 from retroedu.links import fields
 from tests.conftest import CALORIE_WORDS, LIBRARY, figures, open_link, pdf_text, run_page
 from ui import handout

@@ -11,7 +11,9 @@ from retroedu.content import deck
 from retroedu.content.pages import parse_page
 from retroedu.figures.energy import cost_by_speed_figure
 from retroedu.figures.heart import zones_figure
-from retroedu.figures.projector import FONT_PX, HEIGHT_PX, for_projector
+from retroedu.figures.style import PROJECTOR_FONT_PX as FONT_PX
+from retroedu.figures.style import PROJECTOR_HEIGHT_PX as HEIGHT_PX
+from retroedu.figures.style import for_projector
 from tests.conftest import LIBRARY
 
 
