@@ -104,3 +104,9 @@ def test_the_example_person_needs_every_number() -> None:
     text = "---\ntitle: T\nsummary: S.\nexample: {age_years: x, weight_kg: 1, speed_kmh: 1, grade_pct: 0}\n---\n"
     with pytest.raises(ValueError, match="must be a number"):
         deck.example(parse_page(text))
+
+
+def test_slides_write_dashes_not_hyphens_between_words() -> None:
+    """A spaced hyphen (" - ") is a typing shortcut for a dash; a projector shows it as a typo."""
+    for slide in deck.slides(LIBRARY.page("deck").page):
+        assert " - " not in f"{slide.point} {slide.detail}", slide.point
