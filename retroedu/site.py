@@ -80,6 +80,25 @@ PAGES: tuple[SitePage, ...] = (
 #: The page served at the app's root address.
 HOME = "home"
 
+#: The order to read the site in, by page key: each page ends with a link to the next one, and
+#: Home's "Start here" is the first three (why, how to start, your zones). Every Learn page is in
+#: it once; the calculators sit where a reader needs them.
+READING_ORDER: tuple[str, ...] = (
+    "why-backward",
+    "getting-started",
+    "heart-rate",
+    "toe-to-heel",
+    "posture",
+    "muscles",
+    "rehab-safety",
+    "calories",
+    "myths",
+    "notable-users",
+    "references",
+)
+#: How many pages of the reading order Home offers a first-time reader as "Start here".
+START_HERE_PAGES = 3
+
 BY_KEY: Mapping[str, SitePage] = MappingProxyType({p.key: p for p in PAGES})
 BY_CONTENT: Mapping[str, SitePage] = MappingProxyType({p.content: p for p in PAGES})
 
@@ -90,6 +109,45 @@ def page(key: str) -> SitePage:
         return BY_KEY[key]
     except KeyError:
         raise ValueError(f"No page {key!r}; pages are: {', '.join(BY_KEY)}.") from None
+
+
+def start_here() -> tuple[SitePage, ...]:
+    """The first pages of the reading order, for a first visit.
+
+    >>> [p.key for p in start_here()]
+    ['why-backward', 'getting-started', 'heart-rate']
+    """
+    return tuple(page(key) for key in READING_ORDER[:START_HERE_PAGES])
+
+
+def next_page(key: str) -> SitePage | None:
+    """The page after `key` in the reading order; None for the last page and for pages outside it.
+
+    >>> next_page("why-backward").title, next_page("references"), next_page("team-talk")
+    ('Getting started', None, None)
+    """
+    page(key)  # an unknown key is a ValueError, not a quiet None
+    if key not in READING_ORDER:
+        return None
+    position = READING_ORDER.index(key) + 1
+    return page(READING_ORDER[position]) if position < len(READING_ORDER) else None
+
+
+def check_reading_order(order: tuple[str, ...] = READING_ORDER) -> None:
+    """ValueError unless `order` names registered pages, each once, and every Learn page.
+
+    >>> check_reading_order(("why-backward", "why-backward"))
+    Traceback (most recent call last):
+    ...
+    ValueError: The reading order lists why-backward more than once.
+    """
+    for key in order:
+        page(key)
+        if order.count(key) > 1:
+            raise ValueError(f"The reading order lists {key} more than once.")
+    missing = [p.key for p in in_section("Learn") if p.key not in order]
+    if missing:
+        raise ValueError(f"The reading order leaves out the Learn page(s): {', '.join(missing)}.")
 
 
 def in_section(section: Section) -> Iterator[SitePage]:
@@ -123,3 +181,6 @@ def aliases(key: str) -> tuple[str, ...]:
         if variant != key and variant not in found:
             found.append(variant)
     return tuple(found)
+
+
+check_reading_order()

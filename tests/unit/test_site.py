@@ -58,3 +58,42 @@ def test_aliases_never_collide_with_a_page_and_cover_home() -> None:
     assert "home" in site.aliases(site.HOME)
     for alias in everything:
         assert site.resolve(alias) is not None
+
+
+def test_the_reading_order_covers_every_learn_page_once_and_starts_with_the_first_visit() -> None:
+    site.check_reading_order()
+    learn = {page.key for page in site.in_section("Learn")}
+    assert learn <= set(site.READING_ORDER)
+    assert len(set(site.READING_ORDER)) == len(site.READING_ORDER)
+    # Start here: why -> how to start -> your zones.
+    assert [page.key for page in site.start_here()] == [
+        "why-backward",
+        "getting-started",
+        "heart-rate",
+    ]
+
+
+def test_next_follows_the_reading_order_and_stops_at_its_end() -> None:
+    chain = []
+    key: str | None = site.READING_ORDER[0]
+    while key is not None:
+        chain.append(key)
+        following = site.next_page(key)
+        key = None if following is None else following.key
+    assert tuple(chain) == site.READING_ORDER
+    assert site.next_page(site.HOME) is None  # outside the order: no "Next"
+    with pytest.raises(ValueError, match="No page 'nowhere'"):
+        site.next_page("nowhere")
+
+
+@pytest.mark.parametrize(
+    ("order", "message"),
+    [
+        (("why-backward", "nowhere"), "No page 'nowhere'"),
+        (("why-backward",), "leaves out the Learn page"),
+        ((*site.READING_ORDER, "posture"), "posture more than once"),
+    ],
+)
+def test_a_broken_reading_order_is_refused(order: tuple[str, ...], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        site.check_reading_order(order)
