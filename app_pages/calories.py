@@ -1,8 +1,10 @@
-"""Calorie cost: forward and backward walking and running side by side, with bands and valid ranges.
+"""Calorie cost, plain: the modes that make sense at the reader's speed (all four on request),
+each with its likely range and the speeds its data cover, then the chart, the table and the model.
 
 Shared links: `weight`, `speed`, `grade` and `minutes` live in the URL, and `weight`/`speed` are in
 the units the sidebar's `units` parameter names (kg and km/h by default, lb and mph with
 `units=imperial`). Switching units converts the values on screen, so the person does not change.
+The calculator is a fragment: a changed input reruns it alone, not the page's fixed words.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from retroedu.calculators.calories import CaloriesInputs
+from retroedu.calculators.calories import CaloriesInputs, CaloriesView
 from retroedu.exports import tables
 from retroedu.links import fields
 from retroedu.models import energy
 from retroedu.models import units as u
-from ui import cache, charts, handout, links, sidebar, widgets
+from ui import cache, calculator, charts, handout, learn, links, sidebar, widgets
 
 CARDS_CSS = Path(__file__).parent.parent / "assets" / "calories.css"
 # Session keys this page keeps for itself (not widgets, never in the URL).
@@ -76,129 +78,173 @@ def pace_typed(system: str) -> None:
     st.session_state["speed"] = round(speed, 2)
 
 
-def card(result: energy.CostEstimate, minutes: float) -> None:
-    """One mode: session kcal with its band, kcal/min, net and METs, and the data check."""
+def card(result: energy.CostEstimate, minutes: float, presenting: bool) -> None:
+    """One mode: the session's kcal; then kcal/min with its likely range, above rest and METs,
+    and whether the speed lies inside the measured data."""
     rate, session = result.gross_kcal_per_min, result.session_kcal(minutes)
     with st.container(border=True, height="stretch", key=f"card_{result.mode.key}"):
         st.metric(f"{result.mode.label}, {minutes:g} min", f"{session.central:.0f} kcal")
-        band = (
-            f"band {tables.range_text(session.low, session.high)} kcal"
-            if result.mode.factor is not None
-            else "forward: no band"
+        if presenting:
+            return
+        line = f"**{rate.central:.1f} kcal/min**"
+        if result.mode.factor is not None:
+            line += f"  \nlikely range {tables.range_text(session.low, session.high)} kcal"
+        st.markdown(line)
+        st.caption(
+            f"{result.net_kcal_per_min.central:.1f} kcal/min above rest · {result.mets:.1f} MET"
         )
-        st.markdown(f"**{rate.central:.1f} kcal/min**  \n{band}")
-        st.caption(f"Net {result.net_kcal_per_min.central:.1f} kcal/min · {result.mets:.1f} MET")
         if result.extrapolated:
-            st.badge("Extrapolated", icon=":material/warning:", color="orange")
+            st.badge("Outside the measured range", icon=":material/warning:", color="orange")
         else:
-            st.badge("Within the data", icon=":material/check:", color="green")
+            st.badge("Within the measured data", icon=":material/check:", color="green")
 
 
-system = sidebar.units()
-st.title(words.page.title)
-st.markdown(words.page.summary)
-raw = links.raw_params()
-follow_units(system)
-notices = st.container()
-
-st.subheader(text["inputs_heading"])
-columns = st.columns(5)
-weight = widgets.number("weight", system, where=columns[0], help=text["weight_help"])
-speed = widgets.number("speed", system, where=columns[1], help=text["speed_help"])
-speed_kmh = u.speed_to_kmh(speed or 0.0, system)
-st.session_state["pace"] = u.format_pace(u.pace_from_kmh(speed_kmh, system))
-columns[2].text_input(
-    f"or pace [{u.PACE_UNIT[system]}]",
-    key="pace",
-    max_chars=8,
-    on_change=pace_typed,
-    args=(system,),
-    help=text["pace_help"],
-)
-grade = widgets.number("grade", where=columns[3], help=text["grade_help"])
-minutes = widgets.number("minutes", where=columns[4], help=text["minutes_help"])
-settings = {"weight": weight, "speed": speed, "grade": grade, "minutes": minutes}
-
-with notices:
-    links.notice_rejected(raw, settings, system)
-    problem = st.session_state.pop(PACE_PROBLEM, None)
-    if problem:
-        st.error(problem, icon=":material/error:")
-
-inputs = CaloriesInputs.from_values(settings, system)
-try:
-    view = cache.calories(inputs)
-except ValueError as trouble:
-    st.error(str(trouble), icon=":material/error:")
-    st.stop()
-
-st.subheader(text["results_heading"])
-if view.fast_for_novices:
-    limit = u.m_s_to_kmh(energy.NOVICE_BACKWARD_M_S.value)
-    st.warning(
-        say("novice_warning", limit=f"{u.format_speed(limit, system)} (1.6 m/s)"),
-        icon=":material/warning:",
+def read_inputs(system: str) -> dict[str, float | None]:
+    """The settings, from widgets built from the field registry; a typed pace sets the speed."""
+    weight = widgets.number("weight", system, help=text["weight_help"])
+    speed = widgets.number("speed", system, help=text["speed_help"])
+    speed_kmh = u.speed_to_kmh(speed or 0.0, system)
+    st.session_state["pace"] = u.format_pace(u.pace_from_kmh(speed_kmh, system))
+    st.text_input(
+        f"or pace [{u.PACE_UNIT[system]}]",
+        key="pace",
+        max_chars=8,
+        on_change=pace_typed,
+        args=(system,),
+        help=text["pace_help"],
     )
-# Four cards in two pairs that wrap (assets/calories.css): one row on a wide screen, two rows when
-# narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
+    grade = widgets.number("grade", help=text["grade_help"])
+    minutes = widgets.number("minutes", help=text["minutes_help"])
+    return {"weight": weight, "speed": speed, "grade": grade, "minutes": minutes}
+
+
+def notes(view: CaloriesView, shown: tuple[energy.CostEstimate, ...], system: str) -> None:
+    """One line per point a reader needs beside the cards: which modes and why, the equivalent
+    forward minutes, what gross and the likely range mean, and any mode outside its data."""
+    inputs = view.inputs
+    speed = u.format_speed(inputs.speed_kmh, system)
+    gaits = {e.mode.gait for e in shown}
+    for gait in energy.GAITS:
+        if gait in gaits:
+            spread = view.minutes(gait)
+            line = str(text["equivalence"][gait]).format(
+                minutes=f"{inputs.minutes:g}",
+                speed=speed,
+                central=f"{spread.central:.0f}",
+                low=f"{spread.low:.0f}",
+                high=f"{spread.high:.0f}",
+            )
+            st.markdown(words.render(line))
+    st.caption(say("gross_net_line"))
+    st.caption(say("likely_range_line"))
+    flagged = [result for result in shown if result.extrapolated]
+    if flagged:
+        reasons = " ".join(f"{r.mode.label}: {view.notes[r.mode.key]}." for r in flagged)
+        st.caption(say("extrapolated_note", reasons=reasons))
+    for caution in sorted({view.notes[r.mode.key] for r in shown if r.jogging}):
+        st.caption(f"Note: {caution}.")
+
+
+def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> None:
+    """The cards for the modes shown (the answer), their notes, and the cost-by-speed chart."""
+    inputs = view.inputs
+    shown = view.shown(every)
+    if not presenting:
+        st.subheader(text["results_heading"])
+        if not every:
+            kind = "both" if len(view.gaits) == 2 else view.gaits[0]
+            speed = u.format_speed(inputs.speed_kmh, system)
+            st.caption(str(text["gaits_note"][kind]).format(speed=speed))
+    if view.fast_for_novices:
+        limit = u.m_s_to_kmh(energy.NOVICE_BACKWARD_M_S.value)
+        st.warning(
+            say("novice_warning", limit=f"{u.format_speed(limit, system)} (1.6 m/s)"),
+            icon=":material/warning:",
+        )
+    # Cards in pairs that wrap (assets/calories.css): one row on a wide screen, two rows when
+    # narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
+    with st.container(horizontal=True, key="mode_cards"):
+        for pair in range(0, len(shown), 2):
+            with st.container(horizontal=True, key=f"mode_pair_{pair // 2}"):
+                for result in shown[pair : pair + 2]:
+                    card(result, inputs.minutes, presenting)
+    if not presenting:
+        notes(view, shown, system)
+    cost_chart = cache.calories_chart(inputs, 420 if presenting else 600, presenting, every)
+    charts.chart(
+        cost_chart.figure,
+        alt=cost_chart.alt,
+        filename="calorie-cost-by-speed",
+        key="cost_chart",
+        projector_height_px=400,
+    )
+    if not presenting:
+        measured = next(point for point in energy.REFERENCE_POINTS if point.kind == "Measured")
+        st.caption(
+            say("chart_caption", measured=u.format_speed(measured.speed_kmh, system, digits=1))
+        )
+
+
+@st.fragment
+def calories_calculator() -> None:
+    """Inputs and everything that depends on them; a change reruns this and nothing else."""
+    system, presenting = sidebar.units(), sidebar.present()
+    raw = links.raw_params()
+    follow_units(system)
+    notices = st.container()
+    inputs_box, results = calculator.columns(presenting)
+    with inputs_box:
+        settings = read_inputs(system)
+        every = st.toggle(text["show_all_label"], key="all_modes", help=text["show_all_help"])
+    with notices:
+        links.notice_rejected(raw, settings, system)
+        problem = st.session_state.pop(PACE_PROBLEM, None)
+        if problem:
+            st.error(problem, icon=":material/error:")
+    inputs = CaloriesInputs.from_values(settings, system)
+    try:
+        view = cache.calories(inputs)
+    except ValueError as trouble:
+        st.error(str(trouble), icon=":material/error:")
+        return
+    with results:
+        answer(view, every, system, presenting)
+    if presenting:
+        return
+    st.subheader(text["table_heading"])
+    st.table(tables.comparison_shown(view, every), hide_index=True)
+    st.caption(say("table_caption"))
+    widgets.download_csv(
+        "Download the comparison (CSV)", tables.comparison_csv(view), "calorie-cost-comparison.csv"
+    )
+    handout.render("calories", inputs)
+
+
+def fixed_sections(system: str) -> None:
+    """What does not depend on the inputs, rendered once per process: myths, model, sources."""
+    fixed = cache.calories_words(system)
+    st.subheader(text["myths_heading"])
+    st.markdown(text["myths_intro"])
+    for column, (title, badge, body) in zip(st.columns(len(fixed.myths)), fixed.myths, strict=True):
+        with column.container(border=True):
+            st.markdown(f"**{title}**")
+            if badge:
+                st.badge(badge, icon=":material/gavel:", color="gray")
+            st.markdown(body)
+    with st.expander(text["model_heading"], icon=":material/functions:"):
+        st.markdown(f"## {text['meaning_heading']}\n\n" + "\n\n".join(fixed.meaning))
+        st.markdown("\n\n".join(fixed.model))
+    learn.next_link("calories")
+    st.subheader("Sources")
+    # HTML only for the empty anchors the citation markers jump to.
+    st.markdown(fixed.sources, unsafe_allow_html=True)
+
+
+calculator.style()
 st.html(CARDS_CSS)
-with st.container(horizontal=True, key="mode_cards"):
-    for pair in range(2):
-        with st.container(horizontal=True, key=f"mode_pair_{pair}"):
-            for result in view.estimates[2 * pair : 2 * pair + 2]:
-                card(result, inputs.minutes)
-
-run, walk = view.run_minutes, view.walk_minutes
-st.info(
-    say(
-        "equivalence",
-        minutes=f"{inputs.minutes:g}",
-        speed=u.format_speed(inputs.speed_kmh, system),
-        run=f"{run.central:.0f}",
-        run_low=f"{run.low:.0f}",
-        run_high=f"{run.high:.0f}",
-        walk=f"{walk.central:.0f}",
-        walk_low=f"{walk.low:.0f}",
-        walk_high=f"{walk.high:.0f}",
-    ),
-    icon=":material/swap_horiz:",
-)
-flagged = [result for result in view.estimates if result.extrapolated]
-if flagged:
-    reasons = " ".join(f"{r.mode.label}: {view.notes[r.mode.key]}." for r in flagged)
-    st.caption(say("extrapolated_note", reasons=reasons))
-for caution in sorted({view.notes[r.mode.key] for r in view.estimates if r.jogging}):
-    st.caption(f"Note: {caution}.")
-st.markdown(say("band_note"))
-st.markdown(say("gross_net_note"))
-
-st.subheader(text["chart_heading"])
-cost_chart = cache.calories_chart(inputs)
-charts.chart(cost_chart.figure, alt=cost_chart.alt, filename="calorie-cost-by-speed")
-measured = next(point for point in energy.REFERENCE_POINTS if point.kind == "Measured")
-st.caption(say("chart_caption", measured=u.format_speed(measured.speed_kmh, system, digits=1)))
-
-st.subheader(text["table_heading"])
-st.table(tables.comparison_shown(view), hide_index=True)
-st.caption(say("table_caption"))
-widgets.download_csv(
-    "Download the comparison (CSV)", tables.comparison_csv(view), "calorie-cost-comparison.csv"
-)
-
-st.subheader(text["myths_heading"])
-st.markdown(text["myths_intro"])
-fixed = cache.calories_words(system)
-for column, (title, badge, body) in zip(st.columns(len(fixed.myths)), fixed.myths, strict=True):
-    with column.container(border=True):
-        st.markdown(f"**{title}**")
-        if badge:
-            st.badge(badge, icon=":material/gavel:", color="gray")
-        st.markdown(body)
-
-with st.expander(text["model_heading"], icon=":material/functions:"):
-    st.markdown("\n\n".join(fixed.model))
-
-handout.render("calories", inputs)
-st.subheader("Sources")
-# HTML only for the empty anchors the citation markers jump to.
-st.markdown(fixed.sources, unsafe_allow_html=True)
+st.title(words.page.title)
+if not sidebar.present():
+    st.markdown(cache.words("calories").summary)
+calories_calculator()
+if not sidebar.present():
+    fixed_sections(sidebar.units())

@@ -1,14 +1,18 @@
-"""Heart-rate zones: max HR from age (or measured), the recommended zones first, other methods
-to compare, and every formula across ages. Everything shown comes from one `HeartView`."""
+"""Heart-rate zones, answer first: the recommended zones as a colour bar and a table beside the
+inputs, the other methods one click away, then every formula across ages and the background.
+
+Everything shown comes from one `HeartView`. The calculator is a fragment: changing an input
+reruns it alone, not the page's fixed words and sources (rendered once per process)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from retroedu.calculators.heart import HeartInputs
+from retroedu.calculators.heart import HeartInputs, HeartView
 from retroedu.exports import tables
+from retroedu.figures import heart as heart_figures
 from retroedu.models import heart
-from ui import cache, charts, handout, links, widgets
+from ui import cache, calculator, charts, handout, learn, links, sidebar, widgets
 
 content = cache.page("heart_rate")
 text = content.page.meta
@@ -21,77 +25,120 @@ def say(key: str, **values: object) -> str:
     return content.render(str(text[key]).format(**values) if values else str(text[key]))
 
 
-st.title(content.page.title)
-st.markdown(content.page.summary)
-raw = links.raw_params()
-notices = st.container()
-inputs_column, results = st.columns([1, 2], gap="large")
-
-with inputs_column:
-    st.subheader(text["inputs_heading"])
+def read_inputs() -> dict[str, object]:
+    """The settings, from widgets built from the field registry (compact: see calculator.css)."""
     age = widgets.number("age")
     sex = widgets.choice("sex", horizontal=True, help=text["sex_help"])
     offered = [key for key, f in heart.FORMULAS.items() if not f.women_only or sex == "female"]
     formula = widgets.choice("formula", offered, kind="selectbox", help=text["formula_help"])
-    st.caption(f"{heart.FORMULAS[formula].name}: max HR = {heart.FORMULAS[formula].equation}")
-    resting = widgets.number("resting_hr", help=text["resting_help"])
-    with st.expander(
-        "How to measure resting heart rate",
-        icon=":material/bedtime:",
-        key="resting_help",
-        on_change="rerun",
-    ) as how_to:
-        if how_to.open:
-            st.markdown(say("measure_resting"))
-    measured = widgets.number("max_hr", help=text["max_help"])
-
-settings = {"age": age, "sex": sex, "formula": formula, "resting_hr": resting, "max_hr": measured}
-with notices:
-    links.notice_rejected(raw, settings)
-inputs = HeartInputs.from_values(settings)
-view = cache.heart(inputs)
-
-with results:
-    st.subheader(text["results_heading"])
-    low_age, high_age = view.formula.studied_ages
-    for caution in view.cautions:
-        words = str(text["cautions"][caution]).format(
-            formula=view.formula.name, low=f"{low_age:g}", high=f"{high_age:g}"
-        )
-        st.warning(content.render(words), icon=":material/warning:")
-    if view.problem:
-        st.error(view.problem, icon=":material/error:")
-        st.stop()
-    # Filled after the chart below is drawn: the chart is what a changed input should update first.
-    summary = st.container()
-    low, high = view.target_bpm
-    st.markdown(
-        f"### {text['chart_heading']}\n\n"
-        + say("target_note", max=f"{view.max_bpm:.0f}", low=f"{low:.0f}", high=f"{high:.0f}")
+    resting = widgets.number(
+        "resting_hr", help=text["resting_help"] + "\n\n" + text["measure_resting"]
     )
-    zones_chart = cache.heart_zones_chart(inputs)
-    charts.chart(zones_chart.figure, alt=zones_chart.alt, filename="heart-rate-zones")
+    measured = widgets.number("max_hr", help=text["max_help"])
+    return {"age": age, "sex": sex, "formula": formula, "resting_hr": resting, "max_hr": measured}
 
-with summary:
+
+def headline(view: HeartView) -> None:
+    """Max heart rate, how far off it may be, and the reserve: the numbers the zones rest on."""
     chosen = view.formula
     metrics = st.columns(3 if view.reserve_bpm is not None else 2)
     metrics[0].metric(
         "Max heart rate [bpm]",
         f"{view.max_bpm:.0f}",
         help="Measured by you." if view.measured else f"{chosen.name}: {chosen.equation}",
-        border=True,
     )
     low95, high95 = view.band_bpm
     if view.measured:
-        metrics[1].metric(f"{chosen.name} estimate [bpm]", f"{view.estimate_bpm:.0f}", border=True)
-        st.caption(say("measured_note", formula=chosen.name, estimate=f"{view.estimate_bpm:.0f}"))
+        metrics[1].metric(f"{chosen.name} estimate [bpm]", f"{view.estimate_bpm:.0f}")
     else:
         metrics[1].metric(
             "95 % range [bpm]",
             tables.range_text(low95, high95),
-            help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm",
-            border=True,
+            help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm. "
+            + say(
+                "error_note",
+                formula=chosen.name,
+                error=f"{chosen.error_bpm:g}",
+                low=f"{low95:.0f}",
+                high=f"{high95:.0f}",
+                detail=chosen.error_note,
+            ),
         )
+    if view.reserve_bpm is not None:
+        metrics[2].metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}")
+
+
+def cautions(view: HeartView) -> None:
+    """Unusual inputs in one line; what each means on request."""
+    if not view.cautions:
+        return
+    low_age, high_age = view.formula.studied_ages
+    values = {"formula": view.formula.name, "low": f"{low_age:g}", "high": f"{high_age:g}"}
+    lines = [str(text["caution_lines"][caution]).format(**values) for caution in view.cautions]
+    with st.container(horizontal=True, vertical_alignment="center", key="heart_cautions"):
+        st.warning(
+            f"**{text['caution_summary']}** " + "; ".join(lines) + ".",
+            icon=":material/warning:",
+            width="stretch",
+        )
+        with st.popover(text["caution_details"], icon=":material/info:"):
+            for caution in view.cautions:
+                st.markdown(content.render(str(text["cautions"][caution]).format(**values)))
+
+
+def answer(inputs: HeartInputs, view: HeartView, presenting: bool) -> None:
+    """The answer: the recommended zones as a colour bar, with their table."""
+    method = heart_figures.METHOD_NAMES[view.method]
+    st.markdown(f"#### {str(text['hero_heading']).format(method=method)}")
+    # Drawn before the numbers above it are filled in: the chart is what a change updates first.
+    bar = cache.heart_zone_bar(inputs, 140)
+    charts.chart(
+        bar.figure,
+        alt=bar.alt,
+        filename="heart-rate-zones",
+        key="zone_bar",
+        projector_height_px=300,
+    )
+    if presenting:
+        return
+    st.table(tables.zones_shown(view, view.method, purpose=False), hide_index=True)
+    st.caption(content.render(str(text["recommended_note"][view.method])))
+
+
+def compare(inputs: HeartInputs, view: HeartView) -> None:
+    """The other methods, side by side with the recommended one, folded away."""
+    others = view.others()
+    with st.expander(
+        "Compare methods",
+        icon=":material/compare_arrows:",
+        key="compare_methods",
+        on_change="rerun",
+    ) as box:
+        if not box.open:
+            return
+        st.markdown(text["compare_intro"])
+        if not others or view.inputs.resting_hr_bpm is None:
+            st.info(text["hrr_missing"], icon=":material/info:")
+        low, high = view.target_bpm
+        st.markdown(
+            f"**{text['chart_heading']}.** "
+            + say("target_note", max=f"{view.max_bpm:.0f}", low=f"{low:.0f}", high=f"{high:.0f}")
+        )
+        zones_chart = cache.heart_zones_chart(inputs)
+        charts.chart(zones_chart.figure, alt=zones_chart.alt, filename="heart-rate-zones-compared")
+        for method in (view.method, *others):
+            st.markdown(f"**{TAB_LABELS[method]}.** " + say(NOTES[method]))
+            st.table(tables.zones_shown(view, method), hide_index=True)
+
+
+def formulas(inputs: HeartInputs, view: HeartView) -> None:
+    """Every formula across ages, with the reader's estimate and its 95 % band."""
+    st.subheader(text["formulas_heading"])
+    chosen = view.formula
+    if view.measured:
+        st.caption(say("measured_note", formula=chosen.name, estimate=f"{view.estimate_bpm:.0f}"))
+    else:
+        low95, high95 = view.band_bpm
         st.markdown(
             say(
                 "error_note",
@@ -102,31 +149,53 @@ with summary:
                 detail=chosen.error_note,
             )
         )
-    if view.reserve_bpm is not None:
-        metrics[2].metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}", border=True)
+    shown = cache.heart_formulas_chart(inputs)
+    charts.chart(shown.figure, alt=shown.alt, filename="max-heart-rate-formulas")
+    st.caption(text["formulas_caption"])
+    with st.expander("The numbers behind this chart", key="age_numbers", on_change="rerun") as box:
+        if box.open:
+            st.table(tables.formulas_shown(view), hide_index=True)
 
-    st.info(say("backward"), icon=":material/u_turn_left:")
-    st.markdown(f"#### Your zones: {TAB_LABELS[view.method]}")
-    st.markdown(say(NOTES[view.method]))
-    st.table(tables.zones_shown(view, view.method), hide_index=True)
-    others = view.others()
-    with st.expander("Compare methods", key="compare_methods", on_change="rerun") as compare:
-        if compare.open:
-            if not others or view.inputs.resting_hr_bpm is None:
-                st.info(text["hrr_missing"], icon=":material/info:")
-            for method in others:
-                st.markdown(f"**{TAB_LABELS[method]}.** " + say(NOTES[method]))
-                st.table(tables.zones_shown(view, method), hide_index=True)
-    widgets.download_csv("Download zones (CSV)", tables.zones_csv(view), "heart-rate-zones.csv")
 
-st.subheader(text["formulas_heading"])
-formulas_chart = cache.heart_formulas_chart(inputs)
-charts.chart(formulas_chart.figure, alt=formulas_chart.alt, filename="max-heart-rate-formulas")
-st.caption(text["formulas_caption"])
-with st.expander("The numbers behind this chart", key="age_numbers", on_change="rerun") as numbers:
-    if numbers.open:
-        st.table(tables.formulas_shown(view), hide_index=True)
+@st.fragment
+def heart_calculator() -> None:
+    """Inputs and everything that depends on them; a change reruns this and nothing else."""
+    presenting = sidebar.present()
+    raw = links.raw_params()
+    notices = st.container()
+    inputs_column, results = calculator.columns(presenting)
+    with inputs_column:
+        settings = read_inputs()
+    with notices:
+        links.notice_rejected(raw, settings)
+    inputs = HeartInputs.from_values(settings)
+    view = cache.heart(inputs)
+    with results:
+        if view.problem:
+            st.error(view.problem, icon=":material/error:")
+            return
+        top = st.container()
+        answer(inputs, view, presenting)
+        with top:
+            headline(view)
+            cautions(view)
+        if presenting:
+            return
+        st.info(say("backward"), icon=":material/u_turn_left:")
+        widgets.download_csv("Download zones (CSV)", tables.zones_csv(view), "heart-rate-zones.csv")
+    compare(inputs, view)
+    formulas(inputs, view)
+    handout.render("heart-rate", inputs)
 
-st.markdown(content.render(content.page.body))
-handout.render("heart-rate", inputs)
-st.markdown("### Sources\n\n" + content.source_list(), unsafe_allow_html=True)
+
+calculator.style()
+st.title(content.page.title)
+words = cache.words("heart_rate")
+if not sidebar.present():
+    st.markdown(words.summary)
+heart_calculator()
+if not sidebar.present():
+    for _, chunk in words.chunks:
+        st.markdown(chunk)
+    learn.next_link("heart-rate")
+    st.markdown("### Sources\n\n" + words.sources, unsafe_allow_html=True)

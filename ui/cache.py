@@ -43,6 +43,22 @@ def page(name: str) -> LearnPage:
     return library().page(name)
 
 
+class Words(NamedTuple):
+    """A page's fixed words with their citations rendered: the summary, the body split at its
+    hooks (`LearnPage.chunks`) and the numbered source list (with anchors)."""
+
+    summary: str
+    chunks: tuple[tuple[str, str], ...]
+    sources: str
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def words(name: str) -> Words:
+    """The words of content page `name`, rendered once per process (they never change)."""
+    shown = page(name)
+    return Words(shown.render(shown.page.summary), tuple(shown.chunks()), shown.source_list())
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
 def heart(inputs: HeartInputs) -> HeartView:
     """The heart-rate view model for `inputs`."""
@@ -64,6 +80,17 @@ def heart_zones_chart(
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
+def heart_zone_bar(inputs: HeartInputs, height_px: int = 170) -> Chart:
+    """The recommended zones as a colour bar (the heart-rate page's answer)."""
+    view = heart(inputs)
+    bar = heart_figures.zone_bar(view)
+    return Chart(
+        heart_figures.zone_bar_figure(bar, height_px=height_px),
+        heart_figures.zone_bar_alt(bar, heart_figures.METHOD_NAMES[view.method]),
+    )
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
 def heart_formulas_chart(inputs: HeartInputs) -> Chart:
     view = heart(inputs)
     return Chart(heart_figures.formulas_figure(view), heart_figures.formulas_alt(view))
@@ -76,18 +103,28 @@ def calories(inputs: CaloriesInputs) -> CaloriesView:
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def calories_chart(inputs: CaloriesInputs, height_px: int = 700, compact: bool = False) -> Chart:
-    data = calories(inputs).chart
+def calories_chart(
+    inputs: CaloriesInputs, height_px: int = 700, compact: bool = False, every: bool = True
+) -> Chart:
+    """Cost against speed: all four modes (`every`), or the gaits that fit the reader's speed."""
+    view = calories(inputs)
+    data = view.chart if every else view.chart_sensible
     return Chart(
         energy_figures.cost_by_speed_figure(data, height_px=height_px, compact=compact),
         energy_figures.cost_by_speed_alt(data),
     )
 
 
+#: The calorie page's longer notes on its numbers, shown at the head of its model section.
+MEANING = ("band_note", "gross_net_note")
+
+
 class CaloriesWords(NamedTuple):
-    """The calorie page's fixed Markdown with citations rendered: myths, model sections, sources."""
+    """The calorie page's fixed Markdown with citations rendered: myths, what the numbers mean,
+    model sections, sources."""
 
     myths: tuple[tuple[str, str, str], ...]
+    meaning: tuple[str, ...]
     model: tuple[str, ...]
     sources: str
 
@@ -108,6 +145,7 @@ def calories_words(system: str) -> CaloriesWords:
         myths=tuple(
             (words.render(card.title), card.badge, words.render(card.body)) for card in words.cards
         ),
+        meaning=tuple(words.render(str(words.page.meta[key])) for key in MEANING),
         model=tuple(hooks[value] if kind == "hook" else value for kind, value in words.chunks()),
         sources=words.source_list(),
     )

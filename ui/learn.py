@@ -101,6 +101,20 @@ def sources(page: LearnPage) -> None:
     st.markdown(page.source_list(), unsafe_allow_html=True)
 
 
+def next_link(key: str) -> None:
+    """The "Next: …" link: the page after `key` in the reading order, with its summary."""
+    following = site.next_page(key)
+    if following is None:
+        return
+    with st.container(border=True, key="next_page"):
+        st.page_link(
+            following.script,
+            label=f"Next: {following.title}",
+            icon=":material/arrow_forward:",
+        )
+        st.caption(cache.words(following.content).summary)
+
+
 def page_link(key: str) -> None:
     """A link to the registered page `key`, labelled with its menu title."""
     st.page_link(site.page(key).script, icon=":material/arrow_forward:")

@@ -28,8 +28,14 @@ from retroedu.models import energy
 from retroedu.models import units as u
 from retroedu.models.energy import FloatArray
 
-#: Speeds the x axis always shows. [km/h] for metric, [mph] for imperial.
-AXIS_SPEEDS = {"metric": (1.0, 16.0), "imperial": (0.6, 10.0)}
+#: Speeds the x axis always shows for each gait, [km/h] for metric, [mph] for imperial: walking
+#: up to a brisk walk, running from a jog; both gaits shown, the span of both.
+AXIS_SPEEDS: Mapping[str, Mapping[energy.Gait, tuple[float, float]]] = MappingProxyType(
+    {
+        "metric": MappingProxyType({"walk": (1.0, 8.0), "run": (4.0, 16.0)}),
+        "imperial": MappingProxyType({"walk": (0.6, 5.0), "run": (2.5, 10.0)}),
+    }
+)
 #: Evenly spaced speeds on the axis (hover points). Every cost here is a straight line in speed,
 #: so a few points plus the valid-range ends draw the curves exactly and keep the figure small.
 GRID_POINTS = 16
@@ -152,16 +158,27 @@ class ChartData:
     references: tuple[tuple[energy.ReferencePoint, float, float], ...]
 
 
-def speed_axis(speed_kmh: float, system: str, ends: Sequence[float] = ()) -> FloatArray:
-    """The speeds to draw [in the reader's unit]: an even grid over the standard span (widened to
-    include `speed_kmh`), plus the `ends` of valid ranges that fall inside it.
+def speed_axis(
+    speed_kmh: float,
+    system: str,
+    ends: Sequence[float] = (),
+    gaits: Sequence[energy.Gait] = energy.GAITS,
+) -> FloatArray:
+    """The speeds to draw [in the reader's unit]: an even grid over the span of `gaits` (widened
+    to include `speed_kmh`), plus the `ends` of valid ranges that fall inside it.
 
     >>> axis = speed_axis(20.0, "metric", ends=[6.3, 12.6, 40.0])
     >>> float(axis[0]), float(axis[-1]) >= 20.0, 6.3 in axis, 40.0 in axis, len(axis)
     (1.0, True, True, False, 18)
+    >>> walking = speed_axis(5.0, "metric", gaits=("walk",))
+    >>> float(walking[0]), float(walking[-1])
+    (1.0, 8.0)
     """
     units = u.check_system(system)
-    low, high = AXIS_SPEEDS[units]
+    if not gaits or any(gait not in energy.GAITS for gait in gaits):
+        raise ValueError(f"Draw at least one of the gaits {', '.join(energy.GAITS)}.")
+    spans = [AXIS_SPEEDS[units][gait] for gait in gaits]
+    low, high = min(span[0] for span in spans), max(span[1] for span in spans)
     shown = u.kmh_to_speed(energy.check_speed(speed_kmh), units)
     fastest = u.kmh_to_speed(energy.SPEED_LIMIT_KMH, units)
     grid = np.linspace(low, min(max(high, shown * 1.1), fastest), GRID_POINTS)
@@ -169,9 +186,24 @@ def speed_axis(speed_kmh: float, system: str, ends: Sequence[float] = ()) -> Flo
     return np.unique(np.concatenate([grid, np.asarray(inside, dtype=np.float64)]))
 
 
-def chart_data(weight_kg: float, speed_kmh: float, grade_pct: float, system: str) -> ChartData:
-    """Curves for the four modes, the reader's point and the published reference points."""
+def chart_data(
+    weight_kg: float,
+    speed_kmh: float,
+    grade_pct: float,
+    system: str,
+    gaits: Sequence[energy.Gait] = energy.GAITS,
+) -> ChartData:
+    """Curves for the modes of `gaits` (forward and backward), the reader's point on each and
+    the published reference points for them, over the speeds those gaits are used at.
+
+    >>> walking = chart_data(70.0, 5.0, 0.0, "metric", gaits=("walk",))
+    >>> [curve.label for curve in walking.curves], len(walking.references)
+    (['Forward walk', 'Backward walk'], 4)
+    >>> [curve.label for curve in chart_data(70.0, 10.0, 0.0, "metric", ("run",)).curves]
+    ['Forward run', 'Backward run']
+    """
     units = u.check_system(system)
+    modes = [mode for mode in energy.MODES if mode.gait in gaits]
     m_min_per_unit = u.M_MIN_PER_KMH * (1.0 if units == "metric" else u.KM_PER_MILE)
     limits = {
         mode.key: (
@@ -180,13 +212,13 @@ def chart_data(weight_kg: float, speed_kmh: float, grade_pct: float, system: str
             if mode.valid.speed_high_m_min is None
             else mode.valid.speed_high_m_min / m_min_per_unit,
         )
-        for mode in energy.MODES
+        for mode in modes
     }
     ends = [end for pair in limits.values() for end in pair if end is not None]
-    axis = speed_axis(speed_kmh, units, ends)
+    axis = speed_axis(speed_kmh, units, ends, gaits)
     speeds_kmh = axis * (1.0 if units == "metric" else u.KM_PER_MILE)
     curves = []
-    for mode in energy.MODES:
+    for mode in modes:
         low, central, high = (
             energy.kcal_per_min_curve(
                 weight_kg, speeds_kmh, grade_pct, mode.gait, mode.direction, which
@@ -209,9 +241,11 @@ def chart_data(weight_kg: float, speed_kmh: float, grade_pct: float, system: str
                 has_band=mode.factor is not None,
             )
         )
+    shown = {mode.key for mode in modes}
     references = tuple(
         (point, u.kmh_to_speed(point.speed_kmh, units), point.kcal_per_min(weight_kg))
         for point in energy.REFERENCE_POINTS
+        if point.mode_key in shown
     )
     return ChartData(
         system=units,
@@ -220,7 +254,9 @@ def chart_data(weight_kg: float, speed_kmh: float, grade_pct: float, system: str
         grade_pct=grade_pct,
         speed=u.kmh_to_speed(speed_kmh, units),
         curves=tuple(curves),
-        at_speed=energy.compare(weight_kg, speed_kmh, grade_pct),
+        at_speed=tuple(
+            e for e in energy.compare(weight_kg, speed_kmh, grade_pct) if e.mode.key in shown
+        ),
         references=references,
     )
 
@@ -255,19 +291,37 @@ def limit_note(result: energy.CostEstimate, words: Mapping[str, Any], system: st
 @dataclass(frozen=True)
 class CaloriesView:
     """What the calorie calculator shows for one set of inputs. `notes` says, per mode key, why
-    an estimate is extrapolated or what caution it carries ("" for neither)."""
+    an estimate is extrapolated or what caution it carries ("" for neither). `chart` draws all
+    four modes; `chart_sensible` only those of the gaits that make sense at the reader's speed,
+    which the page shows unless the reader asks for all four."""
 
     inputs: CaloriesInputs
     estimates: tuple[energy.CostEstimate, ...]
     run_minutes: energy.Spread
     walk_minutes: energy.Spread
     chart: ChartData
+    chart_sensible: ChartData
     notes: Mapping[str, str]
 
     @property
     def gaits(self) -> tuple[energy.Gait, ...]:
         """The gaits that make sense at the reader's speed (walking, running or both)."""
         return energy.sensible_gaits(self.inputs.speed_kmh)
+
+    def shown(self, every: bool = False) -> tuple[energy.CostEstimate, ...]:
+        """The estimates the page shows: all four with `every`, else those of `gaits`.
+
+        >>> from retroedu.content.library import Library
+        >>> words = Library.load().page("calories").page.meta
+        >>> view = calories_view(CaloriesInputs(speed=5.0), words)
+        >>> [e.mode.label for e in view.shown()], len(view.shown(every=True))
+        (['Forward walk', 'Backward walk'], 4)
+        """
+        return tuple(e for e in self.estimates if every or e.mode.gait in self.gaits)
+
+    def minutes(self, gait: str) -> energy.Spread:
+        """Forward minutes of `gait` that cost as much as the backward session (gross)."""
+        return self.run_minutes if gait == "run" else self.walk_minutes
 
     @property
     def fast_for_novices(self) -> bool:
@@ -293,4 +347,7 @@ def calories_view(inputs: CaloriesInputs, words: Mapping[str, Any]) -> CaloriesV
         run_minutes=energy.equivalent_forward_minutes(minutes, speed_kmh, grade, "run"),
         walk_minutes=energy.equivalent_forward_minutes(minutes, speed_kmh, grade, "walk"),
         chart=chart_data(weight_kg, speed_kmh, grade, inputs.units),
+        chart_sensible=chart_data(
+            weight_kg, speed_kmh, grade, inputs.units, energy.sensible_gaits(speed_kmh)
+        ),
     )

@@ -99,8 +99,9 @@ def zones_csv(view: HeartView) -> bytes:
     return csv_bytes(zones_table(view))
 
 
-def zones_shown(view: HeartView, method: str) -> pd.DataFrame:
-    """One method's zones as people read them: whole bpm, ranges that do not break.
+def zones_shown(view: HeartView, method: str, *, purpose: bool = True) -> pd.DataFrame:
+    """One method's zones as people read them: whole bpm, ranges that do not break. Without
+    `purpose`, the last column says only how each zone feels (one line beside the answer's chart).
 
     >>> from retroedu.calculators.heart import HeartInputs, heart_view
     >>> zones_shown(heart_view(HeartInputs(age_years=40)), "hrmax5").iloc[0, 2] == f"90{EN_DASH}108"
@@ -121,7 +122,11 @@ def zones_shown(view: HeartView, method: str) -> pd.DataFrame:
                 f"{low:.0f}{EN_DASH}{high:.0f}"
                 for low, high in zip(table.low_bpm, table.high_bpm, strict=True)
             ],
-            "How it feels, what it is for": table.feel + " " + table.purpose,
+            **(
+                {"How it feels, what it is for": table.feel + " " + table.purpose}
+                if purpose
+                else {"How it feels": table.feel}
+            ),
         }
     )
 
@@ -204,18 +209,28 @@ def comparison_csv(view: CaloriesView) -> bytes:
     >>> from retroedu.content.library import Library
     >>> words = Library.load().page("calories").page.meta
     >>> text = comparison_csv(calories_view(CaloriesInputs(), words)).decode("utf-8-sig")
-    >>> text.splitlines()[4].split(",")[:7]
-    ['70.0', '6.0', '0.0', '30.0', 'Backward run', '10.675', '9.625']
+    >>> text.splitlines()[4].split(",")[:7]  # 5 km/h: (3.5 + 1.35 (1.2) x 0.2 x 83.33) x 0.35
+    ['70.0', '5.0', '0.0', '30.0', 'Backward run', '9.1', '8.225']
     """
     table = comparison_table(view)
     numbers = table.select_dtypes("number").columns
     return csv_bytes(table.round({column: 3 for column in numbers}))
 
 
-def comparison_shown(view: CaloriesView) -> pd.DataFrame:
-    """The comparison as people read it: one column per mode (fits a phone), rounded numbers,
-    bands as ranges. Reasons for "no" are spelled out above the table."""
+def comparison_shown(view: CaloriesView, every: bool = False) -> pd.DataFrame:
+    """The comparison as people read it: one column per mode shown (`view.shown(every)`; fits a
+    phone), rounded numbers, likely ranges as ranges. Reasons for "no" are spelled out above it.
+
+    >>> from retroedu.calculators.calories import CaloriesInputs, calories_view
+    >>> from retroedu.content.library import Library
+    >>> words = Library.load().page("calories").page.meta
+    >>> shown = comparison_shown(calories_view(CaloriesInputs(speed=5.0), words))
+    >>> list(shown.columns), [cell.replace(EN_DASH, "-") for cell in shown.iloc[1]]
+    (['Measure', 'Forward walk', 'Backward walk'], ['likely range, kcal/min', '-', '5.6-6.2'])
+    """
     table = comparison_table(view)
+    labels = {e.mode.label for e in view.shown(every)}
+    table = table[table["mode"].isin(labels)].reset_index(drop=True)
     minutes = view.inputs.minutes
 
     def band(low: float, high: float, digits: int) -> str:
@@ -223,20 +238,20 @@ def comparison_shown(view: CaloriesView) -> pd.DataFrame:
 
     rows = {
         "kcal/min": [f"{v:.1f}" for v in table.kcal_per_min],
-        "band, kcal/min": [
+        "likely range, kcal/min": [
             band(low, high, 1)
             for low, high in zip(table.kcal_per_min_low, table.kcal_per_min_high, strict=True)
         ],
-        "net kcal/min": [f"{v:.1f}" for v in table.net_kcal_per_min],
+        "above rest (net), kcal/min": [f"{v:.1f}" for v in table.net_kcal_per_min],
         f"kcal in {minutes:g} min": [f"{v:.0f}" for v in table.session_kcal],
-        "band, kcal": [
+        "likely range, kcal": [
             band(low, high, 0)
             for low, high in zip(table.session_kcal_low, table.session_kcal_high, strict=True)
         ],
-        f"net kcal in {minutes:g} min": [f"{v:.0f}" for v in table.net_session_kcal],
+        f"above rest (net) in {minutes:g} min": [f"{v:.0f}" for v in table.net_session_kcal],
         "MET": [f"{v:.1f}" for v in table.mets],
         "vs forward": ["baseline" if pd.isna(v) else f"{v:+.0f} %" for v in table.vs_forward_pct],
-        "within the data": ["no" if flag else "yes" for flag in table.extrapolated],
+        "within the measured data": ["no" if flag else "yes" for flag in table.extrapolated],
     }
     return pd.DataFrame(rows, index=list(table["mode"])).T.rename_axis("Measure").reset_index()
 

@@ -4,7 +4,9 @@ Colour says the gait (walking blue, running vermilion, Okabe-Ito), the dash says
 (forward solid, backward dashed) and a marker shape says the mode, and every mode is named in the
 legend and the hover text, so nothing depends on colour alone. Thick lines are where the equation or the measurements hold, thin
 lines are extrapolation; the lower panel names each valid speed range in words. Backward modes carry
-a shaded band (the factor's low-high). Fonts are at least 14 px for a projector.
+a shaded band, the likely range (the factor's low-high). Fonts are at least 14 px for a projector.
+The figure draws the modes its `ChartData` holds: the page passes the gaits that make sense at the
+reader's speed, or all four.
 
 >>> from retroedu.calculators.calories import chart_data
 >>> data = chart_data(70.0, 6.0, 0.0, "metric")
@@ -70,7 +72,7 @@ def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
     traces: list[Trace] = []
     band = ""
     if curve.has_band:
-        band = f"<br>band %{{customdata[0]:.1f}}{EN_DASH}%{{customdata[1]:.1f}}"
+        band = f"<br>likely range %{{customdata[0]:.1f}}{EN_DASH}%{{customdata[1]:.1f}}"
         traces.append(
             {
                 "type": "scatter",
@@ -139,8 +141,8 @@ def _reader_traces(data: ChartData) -> list[Trace]:
     ]
 
 
-#: A hollow black symbol per published point, named in the legend (shape, not colour, tells them
-#: apart; the hover text gives the full description).
+#: A hollow black symbol per published point (in `energy.REFERENCE_POINTS` order), named in the
+#: legend (shape, not colour, tells them apart; the hover text gives the full description).
 REFERENCE_SYMBOLS = ("diamond-open", "hexagon-open", "star-open", "square-open")
 
 
@@ -164,7 +166,8 @@ def _reference_traces(data: ChartData) -> list[Trace]:
             "xaxis": "x",
             "yaxis": "y",
         }
-        for (point, x, y), symbol in zip(data.references, REFERENCE_SYMBOLS, strict=True)
+        for point, x, y in data.references
+        for symbol in [REFERENCE_SYMBOLS[energy.REFERENCE_POINTS.index(point)]]
     ]
 
 
@@ -225,7 +228,8 @@ def _range_traces(data: ChartData) -> tuple[list[Trace], list[Trace]]:
 def cost_by_speed_figure(
     data: ChartData, *, height_px: int = 700, compact: bool = False
 ) -> go.Figure:
-    """kcal/min (gross) against speed for the four modes, bands, valid ranges, reference points.
+    """kcal/min (gross) against speed for the modes in `data`, likely ranges, valid ranges and
+    reference points.
 
     Built in one go from plain dicts (one validation pass), two panels sharing the speed axis.
     `compact` draws the upper panel alone, without the published points: a slide's chart has no
@@ -336,7 +340,8 @@ def cost_by_speed_figure(
 
 
 def cost_by_speed_alt(data: ChartData) -> str:
-    """A text alternative: every mode's value at the reader's speed, its band and valid range.
+    """A text alternative: every mode's value at the reader's speed, its likely range and valid
+    range.
 
     >>> from retroedu.calculators.calories import chart_data
     >>> alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
@@ -351,9 +356,12 @@ def cost_by_speed_alt(data: ChartData) -> str:
         + "; ".join(_alt_value(result) for result in data.at_speed),
         "Thick lines are within the valid range, thin lines are extrapolated. Valid speeds: "
         + "; ".join(f"{curve.label.lower()} {curve.range_text}" for curve in data.curves),
-        "Reference points: "
-        + "; ".join(f"{point.detail}, {y:.1f} kcal/min" for point, _, y in data.references),
     ]
+    if data.references:
+        parts.append(
+            "Reference points: "
+            + "; ".join(f"{point.detail}, {y:.1f} kcal/min" for point, _, y in data.references)
+        )
     return ". ".join(parts) + "."
 
 
@@ -361,7 +369,7 @@ def _alt_value(result: energy.CostEstimate) -> str:
     rate = result.gross_kcal_per_min
     text = f"{result.mode.label.lower()} {rate.central:.1f} kcal/min"
     if result.mode.factor is not None:
-        text += f" (band {rate.low:.1f}{EN_DASH}{rate.high:.1f})"
+        text += f" (likely range {rate.low:.1f}{EN_DASH}{rate.high:.1f})"
     if result.extrapolated:
         text += ", extrapolated"
     return text

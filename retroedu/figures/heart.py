@@ -351,6 +351,12 @@ def formulas_by_age_alt(
 
 #: Chart column label of each zone method.
 METHOD_COLUMNS = {"hrmax5": "By % of<br>max HR", "hrr5": "By % of<br>HR reserve"}
+#: Each zone method's name in a sentence ("Your zones, by % of max HR").
+METHOD_NAMES = {
+    "hrmax5": "% of max HR",
+    "hrr5": "% of heart-rate reserve",
+    "acsm": "ACSM intensity class",
+}
 #: Formula names as the legend shows them.
 LEGEND = {key: formula.label for key, formula in heart.FORMULAS.items()}
 
@@ -428,3 +434,126 @@ def formulas_figure(view: HeartView) -> go.Figure:
 def formulas_alt(view: HeartView) -> str:
     """The text alternative of `formulas_figure`."""
     return formulas_by_age_alt(view.ages["age"].tolist(), _curves(view), _mark(view))
+
+
+#: What the hero bar writes under each boundary's number on the last one.
+MAX_WORD = "max"
+
+
+@dataclass(frozen=True)
+class ZoneBar:
+    """The recommended zones as the hero bar draws them: (zone, name, low, high) [bpm] per zone,
+    lowest first, and the method's name as the page shows it."""
+
+    method: str
+    zones: tuple[tuple[str, str, float, float], ...]
+
+    @property
+    def boundaries_bpm(self) -> tuple[float, ...]:
+        """Every zone's lower limit and the last zone's upper limit, lowest first."""
+        return (*(low for _, _, low, _ in self.zones), self.zones[-1][3])
+
+
+def zone_bar(view: HeartView) -> ZoneBar:
+    """The hero bar's numbers: exactly the rows of `view.hero` (the recommended method)."""
+    hero = view.hero
+    if hero.empty:
+        raise ValueError("There are no zones to draw: " + (view.problem or "no zone table."))
+    return ZoneBar(
+        view.method,
+        tuple(
+            (str(zone), str(name), float(low), float(high))
+            for zone, name, low, high in zip(
+                hero.zone, hero.name, hero.low_bpm, hero.high_bpm, strict=True
+            )
+        ),
+    )
+
+
+def _broken(name: str) -> str:
+    """A zone's name broken at its comma or hyphen, so it fits a narrow segment unshrunk.
+
+    >>> _broken("Vigorous, lower end"), _broken("Near-maximal")
+    ('Vigorous,<br>lower end', 'Near-<br>maximal')
+    """
+    return name.replace(", ", ",<br>").replace("-", "-<br>")
+
+
+def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170) -> go.Figure:
+    """The recommended zones as one horizontal colour bar, like a sports watch shows them.
+
+    Each zone is a segment in its colour, named inside in text ("Zone 1", "Very light"), so the
+    bar reads without colour; the heart rate at every boundary is written under the bar.
+
+    >>> bar = ZoneBar("hrmax5", (("Zone 1", "Very light", 90.0, 108.0),
+    ...                          ("Zone 2", "Light", 108.0, 126.0)))
+    >>> fig = zone_bar_figure(bar)
+    >>> fig.data[0].base, fig.data[0].x, fig.layout.xaxis.ticktext
+    ((90.0, 108.0), (18.0, 18.0), ('90', '108', '126 max'))
+    """
+    low, high = bar.boundaries_bpm[0], bar.boundaries_bpm[-1]
+    texts = [f"<b>{zone}</b><br>{_broken(name)}" for zone, name, _, _ in bar.zones]
+    trace = {
+        "type": "bar",
+        "orientation": "h",
+        "y": ["zones"] * len(bar.zones),
+        "x": [top - bottom for _, _, bottom, top in bar.zones],
+        "base": [bottom for _, _, bottom, _ in bar.zones],
+        "width": 0.9,
+        "marker": {
+            "color": [ZONE_COLOURS[i % len(ZONE_COLOURS)] for i in range(len(bar.zones))],
+            "line": {"color": style.LIGHT.surface, "width": 3},
+        },
+        "text": texts,
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "textangle": 0,
+        "textfont": {"size": FONT_PX, "color": style.ON_DATA},
+        "hovertext": [
+            f"{zone} \u00b7 {name}: {_bpm_range(bottom, top)} bpm"
+            for zone, name, bottom, top in bar.zones
+        ],
+        "hoverinfo": "text",
+        "showlegend": False,
+        "name": "Your zones",
+    }
+    ticks = [f"{value:.0f}" for value in bar.boundaries_bpm]
+    ticks[-1] += f" {MAX_WORD}"
+    # Room beyond the ends for their numbers ("173 max"), which Plotly would otherwise hide.
+    pad = 0.04 * (high - low)
+    layout = style.layout(
+        height_px,
+        barmode="overlay",
+        bargap=0,
+        margin={"l": 8, "r": 8, "t": 4, "b": 8},
+        xaxis=style.axis(
+            "Heart rate [bpm]",
+            range=[low - pad, high + pad],
+            tickmode="array",
+            tickvals=list(bar.boundaries_bpm),
+            ticktext=ticks,
+            tickfont={"size": FONT_PX, "color": style.LIGHT.text},
+            showgrid=False,
+            ticks="outside",
+            ticklen=6,
+            tickcolor=style.LIGHT.line,
+            ticklabeloverflow="allow",
+            fixedrange=True,
+        ),
+        yaxis={"visible": False, "fixedrange": True},
+        dragmode=False,
+    )
+    return go.Figure(data=[trace], layout=layout)
+
+
+def zone_bar_alt(bar: ZoneBar, method_name: str) -> str:
+    """A text alternative for `zone_bar_figure`.
+
+    >>> bar = ZoneBar("hrmax5", (("Zone 1", "Very light", 90.0, 108.0),))
+    >>> zone_bar_alt(bar, "% of max HR").replace(EN_DASH, "-")
+    'Your heart-rate zones by % of max HR: Zone 1 (Very light) 90-108 bpm.'
+    """
+    listed = ", ".join(
+        f"{zone} ({name}) {_bpm_range(bottom, top)} bpm" for zone, name, bottom, top in bar.zones
+    )
+    return f"Your heart-rate zones by {method_name}: {listed}."

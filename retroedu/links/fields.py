@@ -235,7 +235,8 @@ _FIELDS: tuple[Field, ...] = (
         "speed",
         "Speed",
         SPEED_UNIT,
-        _by_system(Limits(1.0, 30.0, 6.0), Limits(0.6, 18.6, 3.7)),
+        # 5 km/h (3.1 mph): a walk inside every walking equation's and measurement's range.
+        _by_system(Limits(1.0, 30.0, 5.0), Limits(0.6, 18.6, 3.1)),
         0.1,
     ),
     _number(

@@ -1,9 +1,11 @@
 """The calorie-cost page through app.py (AppTest): shared links, numbers, figure, notices.
 
 Worked values (ACSM equations; S = speed [m/min], G = grade; kcal/min = VO2 x kg / 200):
+  70 kg, 5 km/h level (S = 83.33), the default: forward walk 3.5 + 8.333 = 11.833, backward walk
+  3.5 + 1.6 x 8.333 = 16.833 ml/kg/min -> x 0.35 = 4.142 and 5.892 kcal/min; 30 min: 124, 177.
   70 kg, 6 km/h level (S = 100): forward walk 13.5, forward run 23.5, backward walk
-  3.5 + 1.8 x 10 = 21.5, backward run 3.5 + 1.35 x 20 = 30.5 ml/kg/min -> x 0.35 =
-  4.725, 8.225, 7.525, 10.675 kcal/min; 30 min: 142, 247, 226, 320 kcal.
+  3.5 + 1.6 x 10 = 19.5, backward run 3.5 + 1.35 x 20 = 30.5 ml/kg/min -> x 0.35 =
+  4.725, 8.225, 6.825, 10.675 kcal/min; 30 min: 142, 247, 205, 320 kcal.
 """
 
 from __future__ import annotations
@@ -42,11 +44,69 @@ def table_rows(at: AppTest) -> dict[str, list[str]]:
     return rows
 
 
-def test_default_view() -> None:
+def all_four(at: AppTest) -> AppTest:
+    """Switch on "Show all four" and rerun."""
+    return at.toggle(key="all_modes").set_value(True).run()
+
+
+def test_default_view_is_a_walk_inside_the_measured_data() -> None:
     at = run_page(PAGE)
     assert not at.exception, [e.value for e in at.exception]
     assert at.sidebar.radio(key="units").value == "metric"  # app.py's frame is there
     assert at.title[0].value == "Calorie cost, forward and backward"
+    assert at.number_input(key="speed").value == 5.0
+    assert metric_values(at) == {
+        "Forward walk, 30 min": "124 kcal",
+        "Backward walk, 30 min": "177 kcal",
+    }
+    rows = table_rows(at)
+    assert rows["Measure"] == ["Forward walk", "Backward walk"]
+    assert rows["kcal/min"] == ["4.1", "5.9"]
+    # Likely range, backward walk: 3.5 + 1.5..1.7 x 8.333 = 16.0..17.667 -> 5.6..6.2 kcal/min
+    assert rows["likely range, kcal/min"] == ["\u2013", "5.6\u20136.2"]
+    # Above rest: 8.333 x 0.35 = 2.9; 13.333 x 0.35 = 4.7
+    assert rows["above rest (net), kcal/min"] == ["2.9", "4.7"]
+    assert rows["vs forward"] == ["baseline", "+42 %"]  # 16.833 / 11.833 = 1.42
+    assert rows["within the measured data"] == ["yes", "yes"]
+    words = texts(at)
+    # 30 x 16.833 / 11.833 = 42.7 min (30 x 16.0 / 11.833 = 40.6 to 30 x 17.667 / 11.833 = 44.8)
+    assert "30 min backward walking \u2248 43 min forward walking" in words
+    assert "(41\u201345 min)" in words
+    # Nothing fires at the default: no extrapolation, no beginner's warning, no jogging note.
+    assert not at.warning
+    assert "outside the measured range" not in words.lower()
+    assert "Note:" not in words
+    assert "band" not in " ".join(rows)  # plain labels
+    assert "**Gross** (the totals) is everything you burn" in words  # gross and net, one line
+    assert "**above rest**" in words
+
+
+@pytest.mark.parametrize(
+    ("speed", "modes"),
+    [
+        ("3", ["Forward walk", "Backward walk"]),
+        ("6.3", ["Forward walk", "Forward run", "Backward walk", "Backward run"]),
+        ("10", ["Forward run", "Backward run"]),
+    ],
+)
+def test_the_modes_shown_are_those_that_make_sense_at_the_speed(
+    speed: str, modes: list[str]
+) -> None:
+    """Walking up to 1.85 m/s (6.7 km/h), running from 1.6 m/s (5.8 km/h), both in between."""
+    at = run_page(PAGE, {"speed": speed})
+    assert [label.split(",")[0] for label in metric_values(at)] == modes
+    assert table_rows(at)["Measure"] == modes
+    drawn = {t["name"] for t in figures(at)[0]["data"] if t.get("showlegend") is not False}
+    assert {
+        name
+        for name in drawn
+        if name in {"Forward walk", "Forward run", "Backward walk", "Backward run"}
+    } == set(modes)
+
+
+def test_show_all_four_adds_the_other_gait_with_the_worked_values() -> None:
+    at = all_four(run_page(PAGE, {"speed": "6"}))
+    assert not at.exception
     assert metric_values(at) == {
         "Forward walk, 30 min": "142 kcal",
         "Forward run, 30 min": "247 kcal",
@@ -55,29 +115,31 @@ def test_default_view() -> None:
     }
     rows = table_rows(at)
     assert rows["Measure"] == ["Forward walk", "Forward run", "Backward walk", "Backward run"]
-    # Backward walk at S = 100 m/min: 3.5 + 1.6 x 10 = 19.5 ml/kg/min x 0.35 = 6.825 kcal/min.
     assert rows["kcal/min"] == ["4.7", "8.2", "6.8", "10.7"]
-    # Bands: backward walk 3.5 + 1.5..1.7 x 10 = 18.5..20.5 -> 6.5..7.2; run 27.5..33.5 -> 9.6..11.7
-    assert rows["band, kcal/min"] == ["\u2013", "\u2013", "6.5\u20137.2", "9.6\u201311.7"]
+    # Likely ranges: backward walk 3.5 + 1.5..1.7 x 10 = 18.5..20.5 -> 6.5..7.2;
+    # backward run 3.5 + 1.2..1.5 x 20 = 27.5..33.5 -> 9.6..11.7
+    assert rows["likely range, kcal/min"] == ["\u2013", "\u2013", "6.5\u20137.2", "9.6\u201311.7"]
     # Net: (VO2 - 3.5) x 0.35 = 3.5, 7.0, 5.6, 9.45 (27 x 0.35 = 9.4500000000000001 -> 9.5)
-    assert rows["net kcal/min"] == ["3.5", "7.0", "5.6", "9.5"]
+    assert rows["above rest (net), kcal/min"] == ["3.5", "7.0", "5.6", "9.5"]
     # 19.5 / 13.5 = 1.444; 30.5 / 23.5 = 1.298.
     assert rows["vs forward"] == ["baseline", "baseline", "+44 %", "+30 %"]
     # 6 km/h is below the 6.3 km/h where backward running was measured.
-    assert rows["within the data"] == ["yes", "yes", "yes", "no"]
-    # 30 min x 48.5/36.83 ... here at 6 km/h: 30 x 30.5 / 23.5 = 38.9 -> 39 min
+    assert rows["within the measured data"] == ["yes", "yes", "yes", "no"]
+    # 30 x 30.5 / 23.5 = 38.9 -> 39 min
     assert "30 min backward running \u2248 39 min forward running" in texts(at)
+    at.toggle(key="all_modes").set_value(False).run()
+    assert len(at.metric) == 4  # 6 km/h: people walk or run, so both gaits stay
 
 
 def test_figure_carries_the_numbers() -> None:
-    at = run_page(PAGE)
+    at = all_four(run_page(PAGE, {"speed": "6"}))
     marker = trace(at, "Backward run at your speed")
     assert marker["x"] == [6.0]
     assert marker["y"] == pytest.approx([10.675])
     # Backward-running data: 1.75-3.5 m/s = 6.3-12.6 km/h, drawn in the lower panel.
     assert trace(at, "Backward run valid")["x"] == pytest.approx([6.3, 12.6])
-    # The band at the right end of the axis (16 km/h, S = 266.67): 3.5 + 1.5 x 53.33 = 83.5
-    # -> 29.225 kcal/min (high) and 3.5 + 1.2 x 53.33 = 67.5 -> 23.625 (low).
+    # The likely range at the right end of the axis (16 km/h, S = 266.67): 3.5 + 1.5 x 53.33 =
+    # 83.5 -> 29.225 kcal/min (high) and 3.5 + 1.2 x 53.33 = 67.5 -> 23.625 (low).
     band = trace(at, "Backward run: band")["y"]
     assert band[len(band) // 2 - 1] == pytest.approx(29.225)
     assert band[len(band) // 2] == pytest.approx(23.625)
@@ -98,6 +160,10 @@ def test_a_link_reproduces_the_view() -> None:
     assert [n.value for n in at.number_input] == [80.0, 10.0, 5.0, 45]
     assert at.text_input(key="pace").value == "6:00"
     assert metric_values(at) == {
+        "Forward run, 45 min": "798 kcal",
+        "Backward run, 45 min": "1055 kcal",
+    }
+    assert metric_values(all_four(at)) == {
         "Forward walk, 45 min": "633 kcal",
         "Forward run, 45 min": "798 kcal",
         "Backward walk, 45 min": "813 kcal",
@@ -161,8 +227,8 @@ def test_an_unreadable_pace_is_explained(typed: str, message: str) -> None:
     assert not at.exception
     assert message in at.error[0].value
     assert typed not in texts(at)  # never echoed
-    assert at.number_input(key="speed").value == 6.0
-    assert at.text_input(key="pace").value == "10:00"
+    assert at.number_input(key="speed").value == 5.0
+    assert at.text_input(key="pace").value == "12:00"
 
 
 def test_hostile_link_values_show_a_notice_not_an_exception() -> None:
@@ -181,13 +247,13 @@ def test_hostile_link_values_show_a_notice_not_an_exception() -> None:
     for label in ("body weight", "speed", "grade", "duration"):
         assert label in notice
     assert "<script>" not in texts(at)
-    assert [n.value for n in at.number_input] == [70.0, 6.0, 0.0, 30]
+    assert [n.value for n in at.number_input] == [70.0, 5.0, 0.0, 30]
 
 
 def test_extrapolated_values_say_why() -> None:
     at = run_page(PAGE, {"speed": "25", "grade": "-10"})
     assert not at.exception
-    assert table_rows(at)["within the data"] == ["no", "no", "no", "no"]
+    assert table_rows(at)["within the measured data"] == ["no", "no"]  # 25 km/h: running only
     words = texts(at)
     assert "downhill (-10 %), outside the range of the ACSM running equation" in words
     assert "faster than the range of the backward-running measurements" in words
@@ -197,7 +263,8 @@ def test_extreme_but_allowed_inputs_render() -> None:
     at = run_page(PAGE, {"weight": "300", "speed": "30", "grade": "30", "minutes": "600"})
     assert not at.exception
     assert not at.error
-    assert len(at.metric) == 4
+    assert len(at.metric) == 2  # 30 km/h: running only
+    assert len(all_four(at).metric) == 4
 
 
 def test_novice_warning_above_one_point_six_metres_per_second() -> None:

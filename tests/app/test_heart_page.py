@@ -1,4 +1,5 @@
-"""The heart-rate page through app.py: inputs and shared links give the right table and charts."""
+"""The heart-rate page through app.py: inputs and shared links give the right answer first (the
+recommended zones as a colour bar and a table), the other methods on request, and the charts."""
 
 from __future__ import annotations
 
@@ -27,8 +28,15 @@ def zone_ranges(at: AppTest, index: int = 0) -> list[str]:
     return at.table[index].value["Heart rate [bpm]"].tolist()
 
 
-def zone_figure(at: AppTest) -> dict[str, Any]:
-    return figures(at)[0]
+def zone_bar(at: AppTest) -> dict[str, Any]:
+    """The answer's colour bar: the first chart on the page, one bar trace."""
+    [bar] = figures(at)[0]["data"]
+    return bar
+
+
+def open_compare(at: AppTest) -> AppTest:
+    at.session_state["compare_methods"] = True
+    return at.run()
 
 
 def texts(at: AppTest) -> str:
@@ -54,11 +62,27 @@ def test_defaults_show_tanaka_for_age_40() -> None:
         f"144{DASH}162",
         f"162{DASH}180",
     ]
-    bars = zone_figure(at)["data"]
-    assert len(bars) == 2  # % of max and the articles' target; no reserve column without rest
+    # The answer first: the colour bar is the first chart, the recommended table the first table.
+    bar = zone_bar(at)
+    assert bar["base"] == pytest.approx([90, 108, 126, 144, 162])
+    assert bar["x"] == pytest.approx([18] * 5)
+    assert figures(at)[0]["layout"]["xaxis"]["ticktext"] == [
+        "90",
+        "108",
+        "126",
+        "144",
+        "162",
+        "180 max",
+    ]
+    assert "Your zones, by % of max HR" in texts(at)
+
+
+def test_the_compare_chart_sets_the_methods_beside_the_articles_target() -> None:
+    at = open_compare(open_page())
+    [compared] = [f for f in figures(at) if len(f["data"]) == 2]
+    bars = compared["data"]  # % of max and the articles' target; no reserve column without rest
     assert bars[0]["base"] == pytest.approx([90, 108, 126, 144, 162])
-    assert bars[0]["y"] == pytest.approx([18] * 5)
-    # The articles' 75-85 % of max: 135 to 153
+    # The articles' 75-85 % of max: 0.75 x 180 = 135 to 0.85 x 180 = 153
     assert bars[1]["base"] == pytest.approx([135])
     assert bars[1]["y"] == pytest.approx([18])
 
@@ -72,16 +96,18 @@ def test_a_shared_link_reproduces_the_view() -> None:
     # Nes: 211 - 0.64 x 30 = 211 - 19.2 = 191.8; reserve 191.8 - 60 = 131.8
     assert metrics(at)["Max heart rate [bpm]"] == "192"
     assert metrics(at)["Heart-rate reserve [bpm]"] == "132"
-    # With a resting rate the recommended zones are by reserve, shown first:
-    # zone 1 = 60 + 0.5 x 131.8 = 125.9 to 60 + 0.6 x 131.8 = 139.08.
+    # With a resting rate the recommended zones are by reserve, shown first, in the bar and the
+    # table: zone 1 = 60 + 0.5 x 131.8 = 125.9 to 60 + 0.6 x 131.8 = 139.08.
     assert zone_ranges(at)[0] == f"126{DASH}139"
-    # The chart sets both side by side; zone 1 by % of max: 0.5 x 191.8 = 95.9.
-    bars = zone_figure(at)["data"]
-    assert bars[0]["base"][0] == pytest.approx(95.9)
-    # zone 1 by % of reserve: 60 + 0.5 x 131.8 = 125.9 to 60 + 0.6 x 131.8 = 139.08
-    assert bars[1]["base"][0] == pytest.approx(125.9)
-    assert bars[1]["y"][0] == pytest.approx(139.08 - 125.9)
+    assert zone_bar(at)["base"][0] == pytest.approx(125.9)
+    assert zone_bar(at)["x"][0] == pytest.approx(139.08 - 125.9)
+    assert "Your zones, by % of heart-rate reserve" in texts(at)
     assert "could not be used" not in texts(at)
+    # "Compare methods" sets both side by side; zone 1 by % of max: 0.5 x 191.8 = 95.9.
+    at = open_compare(at)
+    [compared] = [f for f in figures(at) if len(f["data"]) == 3]
+    assert compared["data"][0]["base"][0] == pytest.approx(95.9)
+    assert compared["data"][1]["base"][0] == pytest.approx(125.9)
 
 
 def test_formula_in_a_link_accepts_the_label_too() -> None:
@@ -100,7 +126,7 @@ def test_changing_inputs_updates_table_and_chart() -> None:
     assert not at.exception
     # Reserve 166 - 70 = 96, now the recommended method: 70 + 0.5 x 96 = 118 to 70 + 57.6.
     assert zone_ranges(at)[0] == f"118{DASH}128"
-    assert zone_figure(at)["data"][1]["base"][0] == pytest.approx(118)
+    assert zone_bar(at)["base"][0] == pytest.approx(118)
     ages = figures(at)[1]["layout"]["shapes"]
     assert ages[0]["x0"] == 60  # the user's age is marked on the formulas chart
 
@@ -108,10 +134,10 @@ def test_changing_inputs_updates_table_and_chart() -> None:
 def test_other_methods_are_one_click_away_with_the_acsm_edition_note() -> None:
     at = run_page(PAGE, {"resting_hr": "60"})
     assert len(at.table) == 1  # the recommended method only, until "Compare methods" opens
-    at.session_state["compare_methods"] = True
-    at.run()
-    assert len(at.table) == 3
-    table = at.table[2].value
+    at = open_compare(at)
+    # The answer's table, then in "Compare methods": reserve (recommended), % of max, ACSM.
+    assert len(at.table) == 4
+    table = at.table[3].value
     # max 180, rest 60, reserve 120: 30 % -> 96, 40 % -> 108, 60 % -> 132, 90 % -> 168
     assert table["Heart rate [bpm]"].tolist() == [
         f"96{DASH}108",
@@ -123,9 +149,7 @@ def test_other_methods_are_one_click_away_with_the_acsm_edition_note() -> None:
 
 
 def test_comparing_methods_asks_for_a_resting_rate_when_it_is_missing() -> None:
-    at = run_page(PAGE)
-    at.session_state["compare_methods"] = True
-    at.run()
+    at = open_compare(run_page(PAGE))
     assert not at.exception
     assert "Enter a resting heart rate" in texts(at)
 
@@ -158,9 +182,12 @@ def test_download_and_text_alternatives() -> None:
     at = open_page(resting_hr="60")
     assert at.get("download_button")[0].proto.label == "Download zones (CSV)"
     alts = [chart.proto.alt for chart in at.get("plotly_chart")]
-    assert f"Zone 1 90{DASH}108" in alts[0]
-    assert f"Zone 1 120{DASH}132" in alts[0]  # reserve: 60 + 0.5 x 120 = 120
+    # The answer's bar: by reserve, 60 + 0.5 x 120 = 120 to 60 + 0.6 x 120 = 132
+    assert alts[0].startswith("Your heart-rate zones by % of heart-rate reserve")
+    assert f"Zone 1 (Moderate) 120{DASH}132 bpm" in alts[0]
     assert "Tanaka" in alts[1]
+    alts = [chart.proto.alt for chart in open_compare(at).get("plotly_chart")]
+    assert any(f"Zone 1 90{DASH}108" in alt and f"Zone 1 120{DASH}132" in alt for alt in alts)
 
 
 @pytest.mark.parametrize(
@@ -209,18 +236,42 @@ def test_resting_at_or_above_max_gives_an_error_and_no_chart(
 
 
 @pytest.mark.parametrize(
-    ("params", "caution"),
+    ("params", "line", "details"),
     [
-        ({"age": "15"}, "Under 18"),
-        ({"age": "85"}, "Over 80"),
-        ({"resting_hr": "35"}, "under 40 bpm is unusual"),
-        ({"resting_hr": "105"}, "over 100 bpm is high"),
+        ({"age": "15"}, "not from people under 18", "Under 18"),
+        ({"age": "85"}, "few people over 80", "Over 80"),
+        ({"resting_hr": "35"}, "under 40 bpm is unusual", "Check the measurement"),
+        ({"resting_hr": "105"}, "over 100 bpm is high", "Measure again lying still"),
     ],
 )
-def test_unusual_values_give_a_visible_caution(params: dict[str, str], caution: str) -> None:
+def test_unusual_values_give_one_line_with_details_on_demand(
+    params: dict[str, str], line: str, details: str
+) -> None:
     at = open_page(**params)
-    assert any(caution in warning.value for warning in at.warning)
+    [warning] = at.warning  # one line, however many cautions
+    assert warning.value.startswith("**Read with care:**")
+    assert line in warning.value
+    assert details not in warning.value
+    [popover] = at.get("popover")
+    assert any(details in m.value for m in popover.markdown)
     assert figures(at)  # a caution, not a refusal
+
+
+def test_several_cautions_still_take_one_line() -> None:
+    at = open_page(age="85", resting_hr="105")
+    [warning] = at.warning
+    assert "few people over 80" in warning.value
+    assert "over 100 bpm is high" in warning.value
+
+
+def test_presentation_mode_keeps_the_inputs_the_headline_and_the_bar() -> None:
+    at = open_page(present="true", resting_hr="60")
+    assert [n.key for n in at.number_input] == ["age", "resting_hr", "max_hr"]
+    assert metrics(at)["Max heart rate [bpm]"] == "180"
+    assert len(figures(at)) == 1  # the colour bar; the rest waits outside presentation mode
+    assert zone_bar(at)["base"][0] == pytest.approx(120)  # 60 + 0.5 x (180 - 60)
+    assert not at.table
+    assert "#src-" not in texts(at)
 
 
 def test_sources_are_listed() -> None:

@@ -126,7 +126,7 @@ def test_the_zones_on_screen_are_the_zones_on_the_sheet() -> None:
     at = run_page(HEART, {"age": "68", "sex": "female", "resting_hr": "72"})
     no_exception(at)
     headings = " ".join(str(m.value) for m in at.markdown)
-    assert "Your zones: % of heart-rate reserve" in headings
+    assert "Your zones, by % of heart-rate reserve" in headings
     shown = at.table[0].value
     # Zone 1 by reserve: 72 + 0.5 x 88.4 = 116.2 to 72 + 0.6 x 88.4 = 125.0.
     assert shown.iloc[0]["Heart rate [bpm]"] == "116\u2013125"

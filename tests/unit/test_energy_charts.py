@@ -8,6 +8,7 @@ import pytest
 
 from retroedu.calculators.calories import chart_data, speed_axis
 from retroedu.figures.energy import GAIT_COLOURS, cost_by_speed_alt, cost_by_speed_figure
+from retroedu.models import energy
 
 
 def traces(weight_kg: float, speed_kmh: float, grade: float, system: str) -> dict[str, Any]:
@@ -153,16 +154,40 @@ def test_fonts_are_big_enough_for_a_projector() -> None:
 
 def test_axis_widens_for_a_fast_reader() -> None:
     assert speed_axis(6.0, "metric")[-1] == pytest.approx(16.0)
-    assert speed_axis(25.0, "metric")[-1] == pytest.approx(27.5)
+    assert speed_axis(25.0, "metric")[-1] == pytest.approx(27.5)  # 25 x 1.1
     assert speed_axis(6.0, "imperial")[0] == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize(
+    ("gaits", "span"),
+    [(("walk",), (1.0, 8.0)), (("run",), (4.0, 16.0)), (("walk", "run"), (1.0, 16.0))],
+)
+def test_axis_spans_the_speeds_of_the_gaits_drawn(
+    gaits: tuple[energy.Gait, ...], span: tuple[float, float]
+) -> None:
+    axis = speed_axis(5.0, "metric", gaits=gaits)
+    assert (axis[0], axis[-1]) == pytest.approx(span)
+
+
+def test_only_the_gaits_asked_for_are_drawn() -> None:
+    """At 3 km/h nobody runs: no running line, marker or valid-range bar, and no forward-walk line
+    out to 16 km/h; the published walking points stay."""
+    data = chart_data(70.0, 3.0, 0.0, "metric", gaits=("walk",))
+    names = {trace.name for trace in cost_by_speed_figure(data).data}
+    assert not any("run" in name for name in names)
+    assert {"Forward walk", "Backward walk", "Compendium 17320 (level)"} <= names
+    assert max(max(trace.x) for trace in cost_by_speed_figure(data).data if trace.x) <= 8.0
+    running = chart_data(70.0, 10.0, 0.0, "metric", gaits=("run",))
+    assert [result.mode.key for result in running.at_speed] == ["forward_run", "backward_run"]
+    assert running.references == ()
 
 
 def test_alt_text_reads_out_the_numbers() -> None:
     alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
     assert "forward walk 4.7 kcal/min" in alt
     # Backward walk at 6 km/h: 19.5 x 0.35 = 6.825, band 18.5 x 0.35 = 6.475 to 20.5 x 0.35 = 7.175
-    assert "backward walk 6.8 kcal/min (band 6.5\u20137.2);" in alt
-    assert "backward run 10.7 kcal/min (band 9.6\u201311.7), extrapolated" in alt
+    assert "backward walk 6.8 kcal/min (likely range 6.5\u20137.2);" in alt
+    assert "backward run 10.7 kcal/min (likely range 9.6\u201311.7), extrapolated" in alt
     assert "backward run 6.3\u201312.6 km/h" in alt
     assert "backward walk 3.2\u20136.0 km/h" in alt
     assert "Compendium code 17325" in alt

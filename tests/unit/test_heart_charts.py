@@ -9,6 +9,7 @@ from retroedu.figures.heart import (
     EN_DASH,
     LEGEND,
     METHOD_COLUMNS,
+    METHOD_NAMES,
     AgeMark,
     Target,
     formulas_alt,
@@ -17,6 +18,9 @@ from retroedu.figures.heart import (
     formulas_figure,
     zone_bands_alt,
     zone_bands_figure,
+    zone_bar,
+    zone_bar_alt,
+    zone_bar_figure,
     zones_alt,
     zones_figure,
 )
@@ -172,3 +176,49 @@ def test_formulas_figure_highlights_the_formula_in_use_and_marks_the_reader() ->
     alt = formulas_alt(view)
     assert "You: age 40, 185 \u00b1 22 bpm (Nes)." in alt
     assert alt.endswith("Measured max: 190 bpm.")
+
+
+@pytest.mark.parametrize(
+    ("inputs", "method"),
+    [
+        (HeartInputs(age_years=40), "hrmax5"),
+        (HeartInputs(age_years=68, sex="female", resting_hr_bpm=72), "hrr5"),
+        (HeartInputs(age_years=30, max_hr_bpm=200, resting_hr_bpm=50), "hrr5"),
+    ],
+)
+def test_the_answers_colour_bar_draws_the_recommended_zones(
+    inputs: HeartInputs, method: str
+) -> None:
+    """The bar's segments are exactly HeartView.hero's rows: the recommended method's zones."""
+    view = heart_view(inputs)
+    assert view.method == method
+    fig = zone_bar_figure(zone_bar(view))
+    [bar] = fig.data
+    assert list(bar.base) == pytest.approx(view.hero.low_bpm.tolist())
+    assert [b + x for b, x in zip(bar.base, bar.x, strict=True)] == pytest.approx(
+        view.hero.high_bpm.tolist()
+    )
+    assert list(fig.layout.xaxis.tickvals) == pytest.approx(
+        [*view.hero.low_bpm.tolist(), view.hero.high_bpm.iloc[-1]]
+    )
+    # Readable without colour: every segment names its zone in text.
+    for text, zone in zip(bar.text, view.hero.zone, strict=True):
+        assert f"<b>{zone}</b>" in text
+
+
+def test_colour_bar_worked_example_by_reserve() -> None:
+    # 68, female, resting 72: Tanaka 208 - 0.7 x 68 = 160.4; reserve 88.4;
+    # boundaries 72 + 0.5/0.6/0.7/0.8/0.9/1.0 x 88.4 = 116.2, 125.04, 133.88, 142.72, 151.56, 160.4
+    bar = zone_bar(heart_view(HeartInputs(age_years=68, sex="female", resting_hr_bpm=72)))
+    assert bar.boundaries_bpm == pytest.approx((116.2, 125.04, 133.88, 142.72, 151.56, 160.4))
+    fig = zone_bar_figure(bar)
+    assert fig.layout.xaxis.ticktext == ("116", "125", "134", "143", "152", "160 max")
+    alt = zone_bar_alt(bar, METHOD_NAMES["hrr5"]).replace(EN_DASH, "-")
+    assert alt.startswith("Your heart-rate zones by % of heart-rate reserve: Zone 1 (Moderate)")
+    assert "116-125 bpm" in alt
+
+
+def test_colour_bar_refuses_a_view_without_zones() -> None:
+    view = heart_view(HeartInputs(max_hr_bpm=110, resting_hr_bpm=115))
+    with pytest.raises(ValueError, match="no zones to draw"):
+        zone_bar(view)
