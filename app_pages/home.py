@@ -1,4 +1,5 @@
-"""Home: what backward locomotion is, a few measured facts, and links to every other page."""
+"""Home: "Start here" for a first visit, what backward locomotion is, a few measured facts, and
+links to every other page."""
 
 from __future__ import annotations
 
@@ -9,7 +10,21 @@ from ui import cache, learn
 
 home = cache.page("home")
 st.title(home.page.title)
-st.markdown(home.render(home.page.body))
+
+start = home.page.meta["start_here"]
+path = site.start_here()
+with st.container(border=True, key="start_here"):
+    st.subheader(start["heading"], anchor="start-here")
+    st.markdown(start["intro"])
+    for column, (number, page), step in zip(
+        st.columns(len(path)), enumerate(path, start=1), start["steps"], strict=True
+    ):
+        with column:
+            st.page_link(page.script, label=f"{number}. {page.title}", icon=page.icon)
+            st.caption(step)
+
+for _, chunk in cache.words("home").chunks:  # home's body has no hooks
+    st.markdown(chunk)
 learn.legend()
 
 st.header("Four measured facts")

@@ -1,8 +1,18 @@
-"""Learn: trunk, head and arms when moving backward.
+"""Learn: trunk, head and arms when moving backward, with a labelled schematic.
 
-Words and sources: content/posture.md.
+Words, sources and the schematic's labels: content/posture.md.
 """
 
 from ui import learn
 
-learn.render("posture")
+learn.render(
+    "posture",
+    hooks={
+        "posture_schematic": learn.figure_hook(
+            "posture",
+            "posture",
+            filename="retroedu-backward-posture-schematic",
+            caption="schematic_caption",
+        )
+    },
+)

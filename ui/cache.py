@@ -44,10 +44,11 @@ def page(name: str) -> LearnPage:
 
 
 class Words(NamedTuple):
-    """A page's fixed words with their citations rendered: the summary, the body split at its
-    hooks (`LearnPage.chunks`) and the numbered source list (with anchors)."""
+    """A page's fixed words with their citations rendered: the summary, the key points, the body
+    split at its hooks (`LearnPage.chunks`) and the numbered source list (with anchors)."""
 
     summary: str
+    key_points: tuple[str, ...]
     chunks: tuple[tuple[str, str], ...]
     sources: str
 
@@ -56,7 +57,12 @@ class Words(NamedTuple):
 def words(name: str) -> Words:
     """The words of content page `name`, rendered once per process (they never change)."""
     shown = page(name)
-    return Words(shown.render(shown.page.summary), tuple(shown.chunks()), shown.source_list())
+    return Words(
+        shown.render(shown.page.summary),
+        tuple(shown.render(point) for point in shown.key_points),
+        tuple(shown.chunks()),
+        shown.source_list(),
+    )
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -175,4 +181,4 @@ def handout(
 @st.cache_resource(max_entries=16, show_spinner=False)
 def learn(kind: str, content: str) -> LearnFigure:
     """A Learn page's figure `kind` from content page `content`, drawn once per process."""
-    return learn_figure(kind, page(content).page.meta)
+    return learn_figure(kind, page(content).page.meta, library().references)

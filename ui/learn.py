@@ -2,10 +2,13 @@
 
 A Learn page script is one call, `learn.render("<content name>")`, plus any interactive
 sections its Markdown asks for with `<!-- hook: name -->` (pass them as `hooks={"name": draw}`).
+A page opens with its three key points (and its callout, if it has one) and ends with a link to
+the next page in the reading order (`retroedu.site.READING_ORDER`), then its sources.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping
 from typing import Literal
 
@@ -16,6 +19,12 @@ from retroedu.content import evidence
 from retroedu.content.evidence import LearnPage, QuizQuestion
 from ui import cache, charts
 
+#: The longest search the References page takes, in characters.
+QUERY_CHARS = 80
+#: Session key of the seed that orders each quiz's options: random per browser session, kept in
+#: the session (never the URL), so options stay put while a reader answers.
+QUIZ_SEED = "quiz_seed"
+
 LEGEND_INTRO = (
     "Each claim carries a marker such as **[3 · lab]**: the number leads to the source list at the "
     "foot of the page, the word says what kind of evidence stands behind the claim."
@@ -23,7 +32,8 @@ LEGEND_INTRO = (
 
 
 def render(name: str, hooks: Mapping[str, Callable[[], None]] | None = None) -> None:
-    """Draw the Learn page `content/<name>.md`: title, summary, legend, body, cards, quiz, sources."""
+    """Draw the Learn page `content/<name>.md`: title, summary, key points, callout, legend, body,
+    cards, quiz, the next page and the sources."""
     page = cache.page(name)
     supplied = dict(hooks or {})
     if set(page.hooks()) != set(supplied):
@@ -32,17 +42,41 @@ def render(name: str, hooks: Mapping[str, Callable[[], None]] | None = None) -> 
             f"Page {name!r} asks for hooks {sorted(page.hooks())} but the script supplies "
             f"{sorted(supplied)}."
         )
+    words = cache.words(name)
     st.title(page.page.title)
-    st.markdown(f"*{page.render(page.page.summary)}*")
+    st.markdown(f"*{words.summary}*")
+    key_points(words)
+    callout(page)
     legend()
-    for kind, value in page.chunks():
+    for kind, value in words.chunks:
         if kind == "hook":
             supplied[value]()
         else:
             st.markdown(value)
     cards(page)
     quiz(page)
+    shown_on = site.BY_CONTENT.get(name)
+    if shown_on is not None:
+        next_link(shown_on.key)
     sources(page)
+
+
+def key_points(words: cache.Words) -> None:
+    """The page's three key points, as a short list under its summary."""
+    if not words.key_points:
+        return
+    with st.container(border=True, key="key_points"):
+        st.markdown("**Key points**\n\n" + "\n".join(f"- {point}" for point in words.key_points))
+
+
+def callout(page: LearnPage) -> None:
+    """The page's callout (Rehab and safety: when to stop and see a clinician), near the top."""
+    if page.callout is None:
+        return
+    st.warning(
+        f"**{page.render(page.callout.title)}**\n\n{page.render(page.callout.body)}",
+        icon=":material/health_and_safety:",
+    )
 
 
 def legend() -> None:
@@ -71,24 +105,27 @@ def quiz(page: LearnPage) -> None:
         "Two or three questions to talk through with an athlete or patient. "
         "Answers stay on this screen; nothing is saved."
     )
+    if QUIZ_SEED not in st.session_state:
+        st.session_state[QUIZ_SEED] = secrets.randbelow(2**31)
+    seed = int(st.session_state[QUIZ_SEED])
     for number, question in enumerate(page.quiz, start=1):
+        options, answer = question.shuffled(seed)
         with st.container(border=True):
             choice = st.radio(
-                f"**{number}.** {page.render(question.question)}",
-                question.options,
+                f"**{number}.** {question.question}",
+                options,
                 index=None,
                 key=f"quiz-{page.page.name}-{number}",
             )
             if choice is not None:
-                feedback(page, question, question.options.index(choice))
+                feedback(page, question, right=options[answer], correct=choice == options[answer])
 
 
-def feedback(page: LearnPage, question: QuizQuestion, picked: int) -> None:
+def feedback(page: LearnPage, question: QuizQuestion, *, right: str, correct: bool) -> None:
     explain = page.render(question.explain)
-    if picked == question.answer:
+    if correct:
         st.success(f"**Correct.** {explain}", icon=":material/check_circle:")
     else:
-        right = question.options[question.answer]
         st.warning(f"**Not quite.** The answer is “{right}”. {explain}", icon=":material/info:")
 
 
@@ -98,7 +135,7 @@ def sources(page: LearnPage) -> None:
         return
     st.header("Sources", anchor="sources")
     # HTML only for the empty anchors the markers jump to; Markdown has no anchor syntax.
-    st.markdown(page.source_list(), unsafe_allow_html=True)
+    st.markdown(cache.words(page.page.name).sources, unsafe_allow_html=True)
 
 
 def next_link(key: str) -> None:
@@ -130,15 +167,57 @@ def link_to_content(name: str) -> None:
 
 
 def render_reference_list(name: str = "references") -> None:
-    """The References page: every source, grouped by evidence level, with the pages citing it."""
+    """The References page: its key points, then every source, searchable and filterable by
+    evidence level and by the page citing it, grouped by level with links back to those pages."""
     page = cache.page(name)
+    words = cache.words(name)
     st.title(page.page.title)
-    st.markdown(f"*{page.page.summary}*")
-    st.markdown(page.render(page.page.body))
+    st.markdown(f"*{words.summary}*")
+    key_points(words)
+    for _, chunk in words.chunks:
+        st.markdown(chunk)
+    reference_finder()
+
+
+@st.fragment
+def reference_finder() -> None:
+    """Search and filters, and the sources they leave. Typing reruns this part alone. What a
+    reader types is only ever matched, never written back onto the page."""
     library = cache.library()
-    citing = library.citing_pages()
     titles = {name: item.page.title for name, item in library.pages.items()}
-    for level, refs in library.by_level(citing):
+    with st.container(border=True, key="reference_filters"):
+        query = st.text_input(
+            "Search the sources",
+            placeholder="an author, a word of the title, a journal or a year",
+            max_chars=QUERY_CHARS,
+            key="ref_query",
+            icon=":material/search:",
+        )
+        levels = st.pills(
+            "Evidence level",
+            [level.id for level in evidence.LEVELS],
+            format_func=lambda level: evidence.LEVEL_BY_ID[level].label,
+            selection_mode="multi",
+            key="ref_levels",
+        )
+        topics = st.multiselect(
+            "Cited on the page",
+            sorted(library.topics(), key=lambda topic: titles[topic]),
+            format_func=lambda topic: titles[topic],
+            placeholder="any page",
+            key="ref_topics",
+        )
+    found = library.find(query, levels, topics)
+    total = len(library.references)
+    st.caption(f"{len(found)} of {total} sources" if len(found) < total else f"All {total} sources")
+    if not found:
+        st.info(
+            "No source matches. Clear the search or a filter to see more.",
+            icon=":material/search_off:",
+        )
+        return
+    citing = library.citing_pages()
+    for level, refs in library.by_level(found):
         st.header(f"[{level.badge}] {level.label}", anchor=f"level-{level.id}")
         st.caption(level.meaning)
         for ref in refs:

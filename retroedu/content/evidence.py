@@ -19,6 +19,7 @@ The format is documented for writers in content/README.md.
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -367,8 +368,11 @@ def _listed_refs(value: object) -> Iterator[object]:
 
 
 def page_keys(page: Page) -> list[str]:
-    """Keys a page cites: body markers first, then front-matter markers and `refs` lists."""
-    keys = cited_keys(page.body)
+    """Keys a page cites in the order a reader meets them: the key points at the top, the body,
+    then other front-matter markers and `refs` lists."""
+    keys = []
+    for text in [*_strings(page.meta.get("key_points")), page.body]:
+        keys += [key for key in cited_keys(text) if key not in keys]
     for text in _strings(page.meta):
         keys += [key for key in cited_keys(text) if key not in keys]
     for item in _listed_refs(page.meta):
@@ -379,12 +383,31 @@ def page_keys(page: Page) -> list[str]:
 
 @dataclass(frozen=True)
 class QuizQuestion:
-    """One teach-back question. `answer` is the index of the right option."""
+    """One teach-back question. `answer` is the index of the right option in `options`, the order
+    the content file lists them in; readers see them shuffled (`shuffled`)."""
 
     question: str
     options: tuple[str, ...]
     answer: int
     explain: str
+
+    def shuffled(self, seed: int) -> tuple[tuple[str, ...], int]:
+        """The options in an order drawn from `seed` and the question, and the right one's index.
+
+        The same seed gives the same order (a reader's answers stay put through reruns); another
+        seed, or another question with the same seed, usually gives another order, so the right
+        answer's position tells nothing.
+
+        >>> q = QuizQuestion("Q?", ("right", "wrong", "also wrong"), 0, "Because.")
+        >>> q.shuffled(7) == q.shuffled(7)
+        True
+        >>> options, answer = q.shuffled(7)
+        >>> options[answer], sorted(options) == sorted(q.options)
+        ('right', True)
+        """
+        order = list(range(len(self.options)))
+        random.Random(f"{seed}\n{self.question}").shuffle(order)
+        return tuple(self.options[i] for i in order), order.index(self.answer)
 
 
 @dataclass(frozen=True)
@@ -398,13 +421,18 @@ class Card:
 
 @dataclass(frozen=True)
 class LearnPage:
-    """A validated content page with its sources numbered in order of first citation."""
+    """A validated content page with its sources numbered in order of first citation.
+
+    `key_points` are the three points the page opens with; `callout` a box shown near the top
+    (e.g. when to stop and see a clinician); `cards` boxes after the body."""
 
     page: Page
     sources: tuple[str, ...]
     refs: Mapping[str, Reference]
     quiz: tuple[QuizQuestion, ...] = ()
     cards: tuple[Card, ...] = ()
+    key_points: tuple[str, ...] = ()
+    callout: Card | None = None
 
     @property
     def numbers(self) -> dict[str, int]:
@@ -492,8 +520,44 @@ def _quiz(value: object, name: str) -> tuple[QuizQuestion, ...]:
         for field_name in ("question", "explain"):
             if not isinstance(item[field_name], str) or not item[field_name].strip():
                 raise ValueError(f"{where}: {field_name!r} must be non-empty text.")
+        if any(CITATION_LIKE.search(text) for text in (item["question"], *options)):
+            # A marker shows the evidence level ("unconfirmed"), which can give the answer away.
+            raise ValueError(
+                f"{where}: the question and its options may not carry citation markers "
+                "(a marker's level can give the answer away); cite in 'explain'."
+            )
         questions.append(QuizQuestion(item["question"], tuple(options), answer, item["explain"]))
     return tuple(questions)
+
+
+#: How many key points a page opens with.
+KEY_POINTS = 3
+
+
+def _key_points(value: object, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if (
+        not isinstance(value, list)
+        or len(value) != KEY_POINTS
+        or not all(isinstance(point, str) and point.strip() for point in value)
+    ):
+        raise ValueError(
+            f"{name}: 'key_points' must be a list of exactly {KEY_POINTS} short texts."
+        )
+    return tuple(point.strip() for point in value)
+
+
+def _callout(value: object, name: str) -> Card | None:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"title", "body"}
+        or not all(isinstance(text, str) and text.strip() for text in value.values())
+    ):
+        raise ValueError(f"{name}: 'callout' needs exactly the text fields title and body.")
+    return Card(value["title"], value["body"])
 
 
 def _cards(value: object, name: str) -> tuple[Card, ...]:
@@ -540,6 +604,8 @@ def check_page(page: Page, refs: Mapping[str, Reference]) -> LearnPage:
         refs=refs,
         quiz=_quiz(page.meta.get("quiz"), page.name),
         cards=_cards(page.meta.get("cards"), page.name),
+        key_points=_key_points(page.meta.get("key_points"), page.name),
+        callout=_callout(page.meta.get("callout"), page.name),
     )
 
 

@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ import yaml
 
 from retroedu.content import facts
 from retroedu.content.evidence import (
+    LEVEL_BY_ID,
     LEVELS,
     EvidenceLevel,
     LearnPage,
@@ -35,6 +37,20 @@ from retroedu.content.pages import CONTENT_DIR, parse_page
 
 #: A named number from the models, written `{{name}}` in a content file.
 TOKEN = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
+
+
+#: The longest search a reader may type (longer text is cut, never an error).
+QUERY_LIMIT = 100
+
+
+def folded(text: str) -> str:
+    """Text for matching: lower case, accents removed, spaces collapsed.
+
+    >>> folded("  Jürgens  ÉTUDE ")
+    'jurgens etude'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def fill_tokens(text: str, values: Mapping[str, str], where: str) -> str:
@@ -94,6 +110,62 @@ class Library:
             for key in page.sources:
                 cited[key].append(name)
         return cited
+
+    def find(
+        self, query: str = "", levels: Iterable[str] = (), topics: Iterable[str] = ()
+    ) -> list[str]:
+        """Keys of the references that match every filter, in references.yaml order.
+
+        `query`: every word must appear in the authors, year, title, journal, details or note
+        (any case, accents ignored; plain text, never a pattern). `levels`: level ids, any of
+        them (none: every level). `topics`: content page names; a reference matches when one of
+        them cites it (none: every reference). ValueError for a level or page that does not exist.
+
+        >>> library = Library.load()
+        >>> library.find("weyand ground force")
+        ['wright2001']
+        >>> "roos2012" in library.find(levels=["lab"], topics=["toe_to_heel"])
+        True
+        >>> library.find("no such words here")
+        []
+        """
+        wanted_levels = set(levels)
+        unknown = sorted(wanted_levels - set(LEVEL_BY_ID))
+        if unknown:
+            raise ValueError(
+                f"No evidence level {', '.join(unknown)}; levels are: {', '.join(LEVEL_BY_ID)}."
+            )
+        wanted_topics = set(topics)
+        missing = sorted(wanted_topics - set(self.pages))
+        if missing:
+            raise ValueError(f"No content page {', '.join(missing)}.")
+        citing = self.citing_pages()
+        words = folded(query[:QUERY_LIMIT]).split()
+        found = []
+        for key, ref in self.references.items():
+            if wanted_levels and ref.level.id not in wanted_levels:
+                continue
+            if wanted_topics and not wanted_topics & set(citing[key]):
+                continue
+            text = folded(
+                " ".join(
+                    [
+                        ref.authors,
+                        str(ref.year or ""),
+                        ref.title,
+                        ref.journal,
+                        ref.details,
+                        ref.note,
+                    ]
+                )
+            )
+            if all(word in text for word in words):
+                found.append(key)
+        return found
+
+    def topics(self) -> list[str]:
+        """Content pages that cite at least one reference: the topics References filters by."""
+        return [name for name, page in self.pages.items() if page.sources]
 
     def by_level(self, keys: Iterable[str]) -> list[tuple[EvidenceLevel, list[Reference]]]:
         """References grouped by level, strongest first; within a level by first author, year."""

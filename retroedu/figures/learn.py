@@ -28,8 +28,6 @@ References
 from __future__ import annotations
 
 import math
-import re
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -37,9 +35,15 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from retroedu.content.evidence import CITATION, LEVEL_BY_ID, LEVELS, EvidenceLevel, escape_markdown
-from retroedu.figures import claims, style
-from retroedu.models.checks import real
+from retroedu.content.evidence import LEVEL_BY_ID, LEVELS, EvidenceLevel, Reference, escape_markdown
+from retroedu.figures import claims, muscles, posture, style
+from retroedu.figures.blocks import items as _items
+from retroedu.figures.blocks import number as _number
+from retroedu.figures.blocks import only as _only
+from retroedu.figures.blocks import refs as _refs
+from retroedu.figures.blocks import strip_citations
+from retroedu.figures.blocks import text as _text
+from retroedu.figures.blocks import wrap as _wrap
 
 INK, MUTED, PAPER, GRID = style.LIGHT.text, style.LIGHT.muted, style.LIGHT.surface, style.LIGHT.grid
 FONT_PX, SMALL_FONT_PX = style.FONT_PX, style.SMALL_FONT_PX
@@ -77,66 +81,6 @@ LEVEL_COLOURS: Mapping[str, str] = {
     "anecdote": "#CC79A7",
     "unconfirmed": "#000000",
 }
-
-
-# --- Reading front-matter blocks ------------------------------------------------------------
-
-
-def _items(data: object, block: str) -> list[Mapping[str, Any]]:
-    if not isinstance(data, list) or not data:
-        raise ValueError(f"The '{block}' block must be a non-empty list of entries.")
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, Mapping):
-            raise ValueError(f"Entry {number} of '{block}' must be a mapping of fields.")
-    return data
-
-
-def _text(item: Mapping[str, Any], name: str, where: str) -> str:
-    value = item.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where} needs the text field {name!r}.")
-    return value.strip()
-
-
-def _number(item: Mapping[str, Any], name: str, where: str, *, optional: bool = False) -> float:
-    value = item.get(name)
-    if value is None and optional:
-        return math.nan
-    number = real(value, f"{name!r} of {where}")
-    if number < 0:
-        raise ValueError(f"{where}: {name!r} cannot be negative ({number:g}).")
-    return number
-
-
-def _refs(item: Mapping[str, Any], where: str) -> tuple[str, ...]:
-    refs = item.get("refs")
-    if not isinstance(refs, list) or not refs or not all(isinstance(k, str) for k in refs):
-        raise ValueError(f"{where} needs 'refs': a list of reference keys.")
-    return tuple(refs)
-
-
-def _only(item: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(item) - allowed)
-    if unknown:
-        raise ValueError(f"{where} has unknown field(s): {', '.join(map(str, unknown))}.")
-
-
-def _wrap(text: str, width: int) -> str:
-    """Break text into lines for Plotly, which never wraps on its own.
-
-    >>> _wrap("toes touch first, then the heel", 12)
-    'toes touch<br>first, then<br>the heel'
-    """
-    return "<br>".join(textwrap.wrap(text, width))
-
-
-def strip_citations(text: str) -> str:
-    """Text without its `[@key]` markers, for places that cannot link them (a chart's hover).
-
-    >>> strip_citations("Faster backward [@wright2001; @rasica2020]. Slower [@x].")
-    'Faster backward. Slower.'
-    """
-    return re.sub(r"\s+([.,;:])", r"\1", " ".join(CITATION.sub("", text).split()))
 
 
 def _layout(fig: go.Figure, *, height_px: int) -> None:
@@ -972,12 +916,29 @@ class LearnFigure:
     table: pd.DataFrame
 
 
-def learn_figure(kind: str, meta: Mapping[str, Any]) -> LearnFigure:
+def learn_figure(
+    kind: str, meta: Mapping[str, Any], references: Mapping[str, Reference] | None = None
+) -> LearnFigure:
     """The figure `kind` drawn from a content page's front matter `meta`.
 
     Kinds: "contact" and "knee_load" (toe_to_heel.md), "timeline" (notable_users.md), "claims"
-    (myths.md: its `chart` block).
+    (myths.md: its `chart` block), "emg" (muscles.md; needs `references` for each row's evidence
+    level) and "posture" (posture.md: the schematic).
     """
+    if kind == "emg":
+        if references is None:
+            raise ValueError("The muscle chart needs the references, for each row's level.")
+        findings = muscles.muscle_findings(meta["emg"])
+        return LearnFigure(
+            muscles.emg_figure(findings, references),
+            muscles.emg_alt(findings, references),
+            muscles.emg_table(findings, references),
+        )
+    if kind == "posture":
+        labels = posture.schematic_labels(meta["schematic"])
+        return LearnFigure(
+            posture.posture_figure(labels), posture.posture_alt(labels), pd.DataFrame()
+        )
     if kind == "contact":
         phases = contact_phases(meta["contact_phases"])
         return LearnFigure(

@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from retroedu import site
 from retroedu.content import evidence
-from tests.conftest import LIBRARY, figures, run_page
+from tests.conftest import APP, LIBRARY, figures, run_page
+from ui import learn
 
 LEARN = [page.key for page in site.in_section("Learn")]
 MISSION_TOPICS = ["muscle activation", "toe-to-heel", "posture", "Tunney", "Ali", "Reeves"]
@@ -31,6 +32,19 @@ def all_text(at: AppTest) -> str:
     parts += [e.label for e in at.radio]
     parts += [e.proto.body for kind in ("success", "warning") for e in at.get(kind)]
     return "\n".join(str(part) for part in parts)
+
+
+def in_order(node: Any) -> list[tuple[str, str]]:
+    """Every element under `node` as (type, text), in the order the page shows them."""
+    found: list[tuple[str, str]] = []
+    for child in getattr(node, "children", {}).values():
+        kind = str(getattr(child, "type", ""))
+        text = (
+            getattr(child, "value", None) if kind not in {"expandable", "flex_container"} else None
+        )
+        found.append((kind, str(text) if text is not None else str(getattr(child, "label", ""))))
+        found += in_order(child)
+    return found
 
 
 def figure_named(at: AppTest, trace_name: str) -> dict[str, Any]:
@@ -62,6 +76,35 @@ def test_learn_page_renders_with_every_source_it_cites(
         assert f"](#src-{source} " in text, f"{key}: no marker links to {source}"
 
 
+@pytest.mark.parametrize("key", LEARN)
+def test_learn_page_opens_with_its_key_points_and_ends_with_next(
+    rendered: dict[str, AppTest], key: str
+) -> None:
+    at = rendered[key]
+    content = LIBRARY.page(site.page(key).content)
+    shown = in_order(at.main)
+    texts = [text for kind, text in shown if kind == "markdown"]
+    # Title, summary, then the key points as a short list, markers rendered (never raw).
+    assert texts[1].startswith("**Key points**")
+    assert texts[1].count("\n- ") == 3
+    assert "[@" not in texts[1]
+    for point in content.key_points:
+        assert evidence.CITATION.sub("", point).split()[0] in texts[1]
+    links = [link for link in at.get("page_link") if link.proto.label.startswith("Next: ")]
+    following = site.next_page(key)
+    if following is None:
+        assert links == []
+        return
+    [link] = links
+    assert link.proto.label == f"Next: {following.title}"
+    assert link.proto.page == following.key
+    # After the body and the quiz, before the sources.
+    kinds = [kind for kind, _ in shown]
+    at_next = max(i for i, kind in enumerate(kinds) if kind == "page_link")
+    assert "radio" not in kinds[at_next:]
+    assert shown.index(("header", "Sources")) > at_next
+
+
 def test_the_learn_section_covers_the_mission_topics(rendered: dict[str, AppTest]) -> None:
     text = "\n".join(all_text(rendered[key]) for key in LEARN).lower()
     assert [topic for topic in MISSION_TOPICS if topic.lower() not in text] == []
@@ -77,6 +120,23 @@ def test_home_links_every_page_and_cites_its_facts(rendered: dict[str, AppTest])
     assert [h.value for h in at.header][1:4] == ["Learn", "Calculate", "Present"]
 
 
+def test_home_offers_start_here_first(rendered: dict[str, AppTest]) -> None:
+    at = rendered[site.HOME]
+    first = at.get("page_link")[: site.START_HERE_PAGES]
+    assert [link.proto.page for link in first] == ["why-backward", "getting-started", "heart-rate"]
+    assert [link.proto.label for link in first] == [
+        "1. Why go backward",
+        "2. Getting started",
+        "3. Heart-rate zones",
+    ]
+    shown = in_order(at.main)
+    # Right under the title (in its box), before the introduction and the facts.
+    start = shown.index(("subheader", "Start here"))
+    assert shown[0][0] == "title"
+    assert start <= 2
+    assert start < shown.index(("header", "Four measured facts"))
+
+
 def test_references_page_groups_by_level_and_links_back_to_citing_pages(
     rendered: dict[str, AppTest],
 ) -> None:
@@ -90,6 +150,46 @@ def test_references_page_groups_by_level_and_links_back_to_citing_pages(
         assert evidence.escape_markdown(ref.title) in text, ref.key
     links = {link.proto.label for link in at.get("page_link")}
     assert {"Why go backward", "Muscle activation", "Posture", "Myths and evidence"} <= links
+
+
+def reference_headers(at: AppTest) -> list[str]:
+    levels = {f"[{level.badge}] {level.label}" for level in evidence.LEVELS}
+    return [h.value for h in at.header if h.value in levels]
+
+
+def test_references_can_be_searched_by_words_in_any_case() -> None:
+    at = run_page("references")
+    assert at.caption[0].value == f"All {len(LIBRARY.references)} sources"
+    at.text_input(key="ref_query").set_value("WEYAND ground force").run()
+    assert at.caption[0].value == f"1 of {len(LIBRARY.references)} sources"
+    assert reference_headers(at) == ["[lab] Lab study (small n)"]
+    assert any("Wright S, Weyand PG (2001)" in m.value for m in at.markdown)
+
+
+def test_references_filter_by_level_and_by_citing_page() -> None:
+    at = run_page("references")
+    at.button_group(key="ref_levels").set_value(["trial"]).run()
+    assert reference_headers(at) == ["[trial] Controlled trial"]
+    at.multiselect(key="ref_topics").set_value(["muscles"]).run()
+    # Trials cited on Muscle activation: the knee osteoarthritis trial.
+    keys = LIBRARY.find(levels=["trial"], topics=["muscles"])
+    assert "alghadir2019" in keys
+    assert at.caption[0].value == f"{len(keys)} of {len(LIBRARY.references)} sources"
+    shown = [
+        m.value for m in at.markdown if m.value.startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    ]
+    assert any("Alghadir AH" in text for text in shown)
+
+
+@pytest.mark.parametrize("typed", ["<script>alert(1)</script>", "**bold** [x](javascript:1)"])
+def test_a_search_is_never_written_back_onto_the_page(typed: str) -> None:
+    at = run_page("references")
+    at.text_input(key="ref_query").set_value(typed).run()
+    assert not at.exception
+    assert at.info[0].value.startswith("No source matches")
+    everything = all_text(at) + " ".join(e.value for e in at.info)
+    assert typed not in everything
+    assert "alert(1)" not in everything
 
 
 def test_myths_chart_sets_the_claim_against_the_measurements(
@@ -152,10 +252,18 @@ def test_timeline_shows_the_records_with_their_levels(rendered: dict[str, AppTes
     assert "*Evidence: [record] Official record.*" in all_text(at)
 
 
-def test_rehab_page_says_when_to_see_a_clinician(rendered: dict[str, AppTest]) -> None:
-    text = all_text(rendered["rehab-safety"])
-    assert "Stop, and see a clinician, if" in text
-    assert "Parkinson" in text
+def test_rehab_page_says_when_to_see_a_clinician_near_the_top(
+    rendered: dict[str, AppTest],
+) -> None:
+    at = rendered["rehab-safety"]
+    assert "Parkinson" in all_text(at)
+    shown = in_order(at.main)
+    # A callout right after the key points, before the legend and the body.
+    [callout] = [i for i, (kind, text) in enumerate(shown) if "Stop, and see a clinician" in text]
+    assert shown[callout][0] == "warning"
+    body = next(i for i, (_, text) in enumerate(shown) if "What the evidence says" in text)
+    assert callout < body
+    assert callout < [kind for kind, _ in shown].index("expander")  # the evidence legend
 
 
 QUIZ = [page.key for page in site.in_section("Learn") if LIBRARY.page(page.content).quiz]
@@ -165,6 +273,35 @@ def test_the_quiz_pages_are_the_technique_and_rehab_pages() -> None:
     assert set(QUIZ) >= {"muscles", "toe-to-heel", "posture", "rehab-safety", "getting-started"}
     for key in QUIZ:
         assert 2 <= len(LIBRARY.page(site.page(key).content).quiz) <= 3
+
+
+def quiz_options(at: AppTest) -> list[list[str]]:
+    return [list(radio.options) for radio in at.radio if radio.key.startswith("quiz-")]
+
+
+def test_quiz_options_are_shuffled_per_session_and_stay_put_within_it() -> None:
+    orders = []
+    for seed in (1, 2, 3):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.session_state[learn.QUIZ_SEED] = seed
+        at.run()
+        at.switch_page(site.page("muscles").script).run()
+        before = quiz_options(at)
+        at.run()
+        assert quiz_options(at) == before  # a rerun keeps the order
+        assert not any(param == learn.QUIZ_SEED for param in at.query_params)  # never the URL
+        orders.append(before)
+    written = [list(q.options) for q in LIBRARY.page("muscles").quiz]
+    assert any(order != written for order in orders)
+    assert len({str(order) for order in orders}) > 1
+
+
+def test_a_new_session_gets_its_own_seed() -> None:
+    at = run_page("posture")
+    seed = at.session_state[learn.QUIZ_SEED]
+    assert isinstance(seed, int)
+    at.run()
+    assert at.session_state[learn.QUIZ_SEED] == seed
 
 
 @pytest.mark.parametrize("key", QUIZ)
@@ -184,3 +321,23 @@ def test_quiz_gives_instant_feedback_and_stores_nothing(key: str) -> None:
         assert "[@" not in at.success[-1].value
     # Answers are not put in the link.
     assert not any(param.startswith("quiz-") for param in at.query_params)
+
+
+def test_muscle_page_draws_the_emg_chart_with_levels_written_on(
+    rendered: dict[str, AppTest],
+) -> None:
+    at = rendered["muscles"]
+    [figure] = figures(at)
+    notes = [note["text"] for note in figure["layout"]["annotations"]]
+    assert any(note.startswith("[lab] walking, 2.5 mph") for note in notes)
+    assert any(note.startswith("[expert] running") for note in notes)
+    assert any("directions only" in c.value for c in at.caption)
+
+
+def test_posture_page_draws_a_labelled_schematic(rendered: dict[str, AppTest]) -> None:
+    at = rendered["posture"]
+    [figure] = figures(at)
+    assert (
+        figure["layout"]["annotations"][0]["text"] == "<i>Schematic drawing, not a measurement</i>"
+    )
+    assert any(c.value.startswith("A schematic, not a measurement") for c in at.caption)

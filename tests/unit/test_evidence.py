@@ -148,6 +148,46 @@ def test_malformed_cards_are_errors(cards: str) -> None:
         page("Body.", cards + "\n")
 
 
+@pytest.mark.parametrize(
+    "quiz",
+    [
+        "quiz: [{question: 'Is it so [@claim_x]?', options: [A, B], answer: 0, explain: E}]",
+        "quiz: [{question: Q, options: ['A [@smith2001]', B], answer: 0, explain: E}]",
+    ],
+)
+def test_a_marker_in_a_question_or_option_is_an_error(quiz: str) -> None:
+    """A marker shows its level ("[17 · unconfirmed]"), which can give the answer away."""
+    with pytest.raises(ValueError, match="may not carry citation markers"):
+        page("Body.", quiz + "\n")
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        "key_points: [One., Two.]",
+        "key_points: [One., Two., Three., Four.]",
+        "key_points: [A, '', C]",
+    ],
+)
+def test_key_points_are_exactly_three_texts(points: str) -> None:
+    with pytest.raises(ValueError, match="exactly 3"):
+        page("Body.", points + "\n")
+
+
+def test_key_points_are_cited_first_and_kept_in_order() -> None:
+    learn = page("Body [@smith2001].", "key_points: ['A [@lee2010].', B., C.]\n")
+    assert learn.key_points == ("A [@lee2010].", "B.", "C.")
+    assert learn.sources == ("lee2010", "smith2001")  # the reader meets the key points first
+
+
+@pytest.mark.parametrize(
+    "callout", ["callout: {title: T}", "callout: {title: T, body: B, colour: red}", "callout: [T]"]
+)
+def test_a_callout_needs_a_title_and_a_body(callout: str) -> None:
+    with pytest.raises(ValueError, match="callout"):
+        page("Body.", callout + "\n")
+
+
 def test_a_hook_may_appear_only_once() -> None:
     with pytest.raises(ValueError, match="same hook twice"):
         page("<!-- hook: chart -->\nText.\n<!-- hook: chart -->")
@@ -224,6 +264,67 @@ def test_every_registered_page_has_a_content_file_that_validates() -> None:
     missing = [name for name in site.BY_CONTENT if name not in LIBRARY.pages]
     assert missing == []
     assert "handout" in LIBRARY.pages  # words of the PDF, not a page of its own
+
+
+LEARN_PAGES = [LIBRARY.page(page.content) for page in site.in_section("Learn")]
+
+
+@pytest.mark.parametrize("learn", LEARN_PAGES, ids=lambda learn: learn.page.name)
+def test_every_learn_page_opens_with_three_key_points(learn: evidence.LearnPage) -> None:
+    assert len(learn.key_points) == evidence.KEY_POINTS
+    assert all(len(point) <= 220 for point in learn.key_points), "a key point is a line or two"
+
+
+def test_the_safety_box_is_the_rehab_pages_callout() -> None:
+    rehab = LIBRARY.page("rehab_safety")
+    assert rehab.callout is not None
+    assert rehab.callout.title.startswith("Stop, and see a clinician, if")
+    assert not [card for card in rehab.cards if "clinician" in card.title]
+
+
+QUIZZES = [question for learn in LIBRARY.pages.values() for question in learn.quiz]
+
+
+def test_no_question_or_option_carries_a_marker() -> None:
+    """The "[17 · unconfirmed]" in a question gave its answer away."""
+    for question in QUIZZES:
+        for text in (question.question, *question.options):
+            assert not evidence.CITATION_LIKE.search(text), text
+
+
+def test_the_right_answer_is_not_mostly_the_first_option_in_content() -> None:
+    positions = [question.answer for question in QUIZZES]
+    assert len(QUIZZES) >= 10
+    assert positions.count(0) <= len(positions) / 2, positions
+    assert len(set(positions)) >= 2
+
+
+def test_shuffled_options_are_stable_for_a_seed_and_keep_the_right_answer() -> None:
+    for question in QUIZZES:
+        options, answer = question.shuffled(12345)
+        assert (options, answer) == question.shuffled(12345)  # same session, same order
+        assert sorted(options) == sorted(question.options)
+        assert options[answer] == question.options[question.answer]
+
+
+def test_the_right_answers_position_cannot_be_guessed_across_seeds() -> None:
+    """Over every quiz and many sessions the right answer sits in every position, about equally
+    often; no question keeps it in one place across sessions."""
+    seeds = range(300)
+    counts = [0, 0, 0]
+    for question in QUIZZES:
+        seen = {question.shuffled(seed)[1] for seed in seeds}
+        assert len(seen) == len(question.options), question.question
+        for seed in seeds:
+            counts[question.shuffled(seed)[1]] += 1
+    total = sum(counts)
+    # Three options each: about a third in each place (binomial sd about 0.5 % of the total).
+    assert all(abs(count / total - 1 / 3) < 0.05 for count in counts), counts
+
+
+def test_one_seed_orders_different_questions_differently() -> None:
+    positions = {question.shuffled(7)[1] for question in QUIZZES}
+    assert len(positions) > 1
 
 
 def test_every_reference_is_cited_at_least_once() -> None:
@@ -410,3 +511,53 @@ def test_untraced_claims_are_at_the_unconfirmed_level() -> None:
     assert len(claims) >= 8
     for key in [*claims, "doherty2016"]:
         assert refs[key].level.id == "unconfirmed", key
+
+
+# --- finding references ----------------------------------------------------------------------
+
+
+def test_find_needs_every_word_in_any_case_and_ignores_accents() -> None:
+    refs = parse_references(
+        {
+            "jurgens2020": good_ref(authors="Jürgens K", year=2020, title="Backward miles"),
+            "smith2001": good_ref(title="Forward running economy"),
+        }
+    )
+    library = Library(pages={}, references=refs)
+    assert library.find("JURGENS backward") == ["jurgens2020"]
+    assert library.find("jürgens forward") == []
+    assert library.find("2001") == ["smith2001"]
+    assert library.find("") == ["jurgens2020", "smith2001"]
+    # Plain text, never a pattern: characters that mean something to a regex match nothing.
+    assert library.find(".*") == []
+    assert library.find("(") == []
+
+
+def test_find_filters_by_level_and_by_citing_page() -> None:
+    found = LIBRARY.find(levels=["review"])
+    assert found
+    assert {LIBRARY.references[key].level.id for key in found} == {"review"}
+    on_muscles = set(LIBRARY.find(topics=["muscles"]))
+    assert on_muscles == set(LIBRARY.citing("muscles"))
+    both = LIBRARY.find(levels=["lab", "trial"], topics=["muscles", "posture"])
+    for key in both:
+        assert LIBRARY.references[key].level.id in {"lab", "trial"}
+        assert {"muscles", "posture"} & set(LIBRARY.citing_pages()[key])
+
+
+@pytest.mark.parametrize(
+    ("levels", "topics", "message"),
+    [(["blog"], [], "No evidence level blog"), ([], ["nowhere"], "No content page nowhere")],
+)
+def test_find_refuses_filters_that_do_not_exist(
+    levels: list[str], topics: list[str], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        LIBRARY.find(levels=levels, topics=topics)
+
+
+def test_the_topics_are_the_pages_that_cite_sources() -> None:
+    topics = LIBRARY.topics()
+    assert "muscles" in topics
+    assert "heart_rate" in topics
+    assert all(LIBRARY.page(name).sources for name in topics)

@@ -1,0 +1,196 @@
+"""Posture: a schematic side view of a backward runner, labelled with the coaching cues. No
+Streamlit.
+
+The drawing is a schematic, not a measurement, and says so on the figure itself. Its geometry is
+fixed here; its words come from the `schematic` block of `content/posture.md` (one label per part
+of the body), so the cues and their sources live with the page's text.
+
+>>> labels = schematic_labels({"head": "Look back", "trunk": "Tall", "arms": "Swing",
+...     "feet": "Toes first", "travel": "Moving this way", "stamp": "Schematic"})
+>>> fig = posture_figure(labels)
+>>> [note.text for note in fig.layout.annotations][0]
+'<i>Schematic</i>'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import plotly.graph_objects as go
+
+from retroedu.figures import blocks, style
+
+#: The parts the drawing labels, in reading order, and the stamp that calls it a schematic.
+PARTS: tuple[str, ...] = ("head", "trunk", "arms", "feet", "travel", "stamp")
+LABEL_CHARS = 20
+Point = tuple[float, float]
+
+# The runner faces right and moves left (backward). Hip, neck, head [drawing units, 1 = leg].
+_HIP: Point = (0.0, 0.95)
+_NECK: Point = (0.1, 1.52)  # a slight forward lean: upright, not leaning back
+_HEAD: Point = (0.14, 1.7)
+_HEAD_R = 0.12
+_SHOULDER: Point = (0.09, 1.45)
+#: Limbs as polylines: the leg reaching back lands toes first, heel still up.
+_LIMBS: Mapping[str, tuple[Point, ...]] = {
+    "reaching leg": (_HIP, (-0.24, 0.52), (-0.4, 0.14), (-0.5, 0.16), (-0.27, 0.02)),
+    "pushing leg": (_HIP, (0.14, 0.5), (0.08, 0.1), (0.02, 0.04), (0.26, 0.02)),
+    "forward arm": (_SHOULDER, (0.3, 1.22), (0.46, 1.3)),
+    "back arm": (_SHOULDER, (-0.12, 1.2), (-0.2, 1.02)),
+    "trunk": (_HIP, _NECK),
+}
+
+
+def schematic_labels(data: object) -> Mapping[str, str]:
+    """Read the `schematic` block: one text per part of the drawing (head, trunk, arms, feet,
+    travel) and the stamp that names it a schematic.
+
+    >>> schematic_labels({"head": "x"})
+    Traceback (most recent call last):
+    ...
+    ValueError: The 'schematic' block needs exactly: head, trunk, arms, feet, travel, stamp.
+    """
+    if not isinstance(data, Mapping) or set(data) != set(PARTS):
+        raise ValueError(f"The 'schematic' block needs exactly: {', '.join(PARTS)}.")
+    return {part: blocks.text(data, part, f"schematic {part}") for part in PARTS}
+
+
+def _label(text: str, at: Point, towards: Point, anchor: str) -> dict[str, Any]:
+    """A label at `at` with a line to the part at `towards` (axis units)."""
+    return {
+        "x": towards[0],
+        "y": towards[1],
+        "ax": at[0],
+        "ay": at[1],
+        "axref": "x",
+        "ayref": "y",
+        "text": blocks.wrap(blocks.strip_citations(text), LABEL_CHARS),
+        "xanchor": anchor,
+        "align": anchor,
+        "showarrow": True,
+        "arrowhead": 0,
+        "arrowwidth": 1.5,
+        "arrowcolor": style.LIGHT.muted,
+        "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
+        "bgcolor": style.LIGHT.veil,
+    }
+
+
+def posture_figure(labels: Mapping[str, str], *, height_px: int = 460) -> go.Figure:
+    """The schematic runner with the cues pointing at the parts they are about."""
+    ink = {"color": style.LIGHT.line, "width": 7}
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "x": [x for x, _ in points],
+            "y": [y for _, y in points],
+            "mode": "lines",
+            "line": {**ink, "width": 9 if name == "trunk" else 7},
+            "hoverinfo": "skip",
+            "name": name,
+            "showlegend": False,
+        }
+        for name, points in _LIMBS.items()
+    ]
+    shapes: list[dict[str, Any]] = [
+        {  # the head
+            "type": "circle",
+            "x0": _HEAD[0] - _HEAD_R,
+            "x1": _HEAD[0] + _HEAD_R,
+            "y0": _HEAD[1] - _HEAD_R,
+            "y1": _HEAD[1] + _HEAD_R,
+            "line": {"color": style.LIGHT.line, "width": 5},
+            "fillcolor": style.LIGHT.surface,
+        },
+        {  # the ground
+            "type": "line",
+            "x0": -1.5,
+            "x1": 1.5,
+            "y0": 0,
+            "y1": 0,
+            "line": {"color": style.LIGHT.muted, "width": 2},
+        },
+        {  # the glance back over the shoulder
+            "type": "line",
+            "x0": _HEAD[0] - 0.08,
+            "y0": _HEAD[1] + 0.02,
+            "x1": -0.75,
+            "y1": 1.55,
+            "line": {"color": style.LIGHT.muted, "width": 2, "dash": "dot"},
+        },
+    ]
+    notes = [
+        {
+            "x": 0.0,
+            "y": 1.0,
+            "xref": "paper",
+            "yref": "paper",
+            "text": f"<i>{blocks.strip_citations(labels['stamp'])}</i>",
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
+            "bordercolor": style.LIGHT.muted,
+            "borderwidth": 1,
+            "borderpad": 4,
+        },
+        _label(labels["head"], (-0.8, 1.62), (-0.72, 1.56), "right"),
+        _label(labels["trunk"], (0.62, 1.02), (0.06, 1.2), "left"),
+        _label(labels["arms"], (0.62, 1.5), (0.44, 1.3), "left"),
+        _label(labels["feet"], (-0.8, 0.5), (-0.3, 0.04), "right"),
+        {  # the direction of travel, under the ground line
+            "x": -1.2,
+            "y": -0.2,
+            "ax": 0.2,
+            "ay": -0.2,
+            "axref": "x",
+            "ayref": "y",
+            "text": "",
+            "showarrow": True,
+            "arrowhead": 2,
+            "arrowsize": 1.2,
+            "arrowwidth": 2.5,
+            "arrowcolor": style.LIGHT.line,
+        },
+        {
+            "x": -0.5,
+            "y": -0.3,
+            "text": blocks.strip_citations(labels["travel"]),
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
+        },
+    ]
+    layout = style.layout(
+        height_px,
+        shapes=shapes,
+        annotations=notes,
+        showlegend=False,
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        xaxis={"range": [-1.55, 1.55], "visible": False, "fixedrange": True},
+        yaxis={
+            "range": [-0.45, 1.95],
+            "visible": False,
+            "fixedrange": True,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+        dragmode=False,
+    )
+    return go.Figure(data=traces, layout=layout)
+
+
+def posture_alt(labels: Mapping[str, str]) -> str:
+    """A text alternative: what the schematic shows, cue by cue.
+
+    >>> posture_alt({"head": "Look back.", "trunk": "Tall.", "arms": "Swing.",
+    ...     "feet": "Toes first.", "travel": "Moving left.", "stamp": "Schematic."})
+    'Schematic. A runner seen from the side, facing right and moving left (backward). Head: Look back. Trunk: Tall. Arms: Swing. Feet: Toes first.'
+    """
+    cues = " ".join(
+        f"{part.capitalize()}: {blocks.strip_citations(labels[part])}"
+        for part in ("head", "trunk", "arms", "feet")
+    )
+    stamp = blocks.strip_citations(labels["stamp"])
+    return f"{stamp} A runner seen from the side, facing right and moving left (backward). {cues}"
