@@ -18,7 +18,7 @@ from retroedu.exports import tables
 from retroedu.links import fields
 from retroedu.models import energy
 from retroedu.models import units as u
-from ui import cache, calculator, charts, handout, learn, links, sidebar, widgets
+from ui import cache, calculator, charts, learn, links, sidebar, widgets
 
 CARDS_CSS = Path(__file__).parent.parent / "assets" / "calories.css"
 # Session keys this page keeps for itself (not widgets, never in the URL).
@@ -89,9 +89,9 @@ def card(result: energy.CostEstimate, minutes: float, presenting: bool) -> None:
         line = f"**{rate.central:.1f} kcal/min**"
         if result.mode.factor is not None:
             line += f"  \nlikely range {tables.range_text(session.low, session.high)} kcal"
-        st.markdown(line)
-        st.caption(
-            f"{result.net_kcal_per_min.central:.1f} kcal/min above rest · {result.mets:.1f} MET"
+        above_rest = result.net_kcal_per_min.central
+        st.markdown(
+            f"{line}  \n:gray[{above_rest:.1f} kcal/min above rest · {result.mets:.1f} MET]"
         )
         if result.extrapolated:
             st.badge("Outside the measured range", icon=":material/warning:", color="orange")
@@ -161,15 +161,9 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
             say("novice_warning", limit=f"{u.format_speed(limit, system)} (1.6 m/s)"),
             icon=":material/warning:",
         )
-    # Cards in pairs that wrap (assets/calories.css): one row on a wide screen, two rows when
-    # narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
-    with st.container(horizontal=True, key="mode_cards"):
-        for pair in range(0, len(shown), 2):
-            with st.container(horizontal=True, key=f"mode_pair_{pair // 2}"):
-                for result in shown[pair : pair + 2]:
-                    card(result, inputs.minutes, presenting)
-    if not presenting:
-        notes(view, shown, system)
+    # The cards and their notes sit above the chart but are filled after it: the chart is what a
+    # changed input should update first.
+    above = st.container()
     cost_chart = cache.calories_chart(inputs, 420 if presenting else 600, presenting, every)
     charts.chart(
         cost_chart.figure,
@@ -178,6 +172,16 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
         key="cost_chart",
         projector_height_px=400,
     )
+    with above:
+        # Cards in pairs that wrap (assets/calories.css): one row on a wide screen, two rows
+        # when narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
+        with st.container(horizontal=True, key="mode_cards"):
+            for pair in range(0, len(shown), 2):
+                with st.container(horizontal=True, key=f"mode_pair_{pair // 2}"):
+                    for result in shown[pair : pair + 2]:
+                        card(result, inputs.minutes, presenting)
+        if not presenting:
+            notes(view, shown, system)
     if not presenting:
         measured = next(point for point in energy.REFERENCE_POINTS if point.kind == "Measured")
         st.caption(
@@ -211,13 +215,16 @@ def calories_calculator() -> None:
         answer(view, every, system, presenting)
     if presenting:
         return
-    st.subheader(text["table_heading"])
-    st.table(tables.comparison_shown(view, every), hide_index=True)
-    st.caption(say("table_caption"))
+    with calculator.on_request(text["table_heading"], "table_open", ":material/table:") as shown:
+        if shown:
+            st.table(tables.comparison_shown(view, every), hide_index=True)
+            st.caption(say("table_caption"))
     widgets.download_csv(
-        "Download the comparison (CSV)", tables.comparison_csv(view), "calorie-cost-comparison.csv"
+        "Download the comparison (CSV)",
+        lambda: tables.comparison_csv(view),
+        "calorie-cost-comparison.csv",
     )
-    handout.render("calories", inputs)
+    calculator.handout_section("calories", inputs)
 
 
 def fixed_sections(system: str) -> None:

@@ -12,7 +12,7 @@ from retroedu.calculators.heart import HeartInputs, HeartView
 from retroedu.exports import tables
 from retroedu.figures import heart as heart_figures
 from retroedu.models import heart
-from ui import cache, calculator, charts, handout, learn, links, sidebar, widgets
+from ui import cache, calculator, charts, learn, links, sidebar, widgets
 
 content = cache.page("heart_rate")
 text = content.page.meta
@@ -41,17 +41,18 @@ def read_inputs() -> dict[str, object]:
 def headline(view: HeartView) -> None:
     """Max heart rate, how far off it may be, and the reserve: the numbers the zones rest on."""
     chosen = view.formula
-    metrics = st.columns(3 if view.reserve_bpm is not None else 2)
-    metrics[0].metric(
+    # One horizontal row (one block, not a column block per number).
+    row = st.container(horizontal=True, key="heart_headline")
+    row.metric(
         "Max heart rate [bpm]",
         f"{view.max_bpm:.0f}",
         help="Measured by you." if view.measured else f"{chosen.name}: {chosen.equation}",
     )
     low95, high95 = view.band_bpm
     if view.measured:
-        metrics[1].metric(f"{chosen.name} estimate [bpm]", f"{view.estimate_bpm:.0f}")
+        row.metric(f"{chosen.name} estimate [bpm]", f"{view.estimate_bpm:.0f}")
     else:
-        metrics[1].metric(
+        row.metric(
             "95 % range [bpm]",
             tables.range_text(low95, high95),
             help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm. "
@@ -65,7 +66,7 @@ def headline(view: HeartView) -> None:
             ),
         )
     if view.reserve_bpm is not None:
-        metrics[2].metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}")
+        row.metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}")
 
 
 def cautions(view: HeartView) -> None:
@@ -132,8 +133,15 @@ def compare(inputs: HeartInputs, view: HeartView) -> None:
 
 
 def formulas(inputs: HeartInputs, view: HeartView) -> None:
-    """Every formula across ages, with the reader's estimate and its 95 % band."""
-    st.subheader(text["formulas_heading"])
+    """Every formula across ages, with the reader's estimate and its 95 % band, on request."""
+    with calculator.on_request(
+        text["formulas_heading"], "formulas_open", ":material/show_chart:"
+    ) as shown:
+        if shown:
+            formulas_chart(inputs, view)
+
+
+def formulas_chart(inputs: HeartInputs, view: HeartView) -> None:
     chosen = view.formula
     if view.measured:
         st.caption(say("measured_note", formula=chosen.name, estimate=f"{view.estimate_bpm:.0f}"))
@@ -182,10 +190,12 @@ def heart_calculator() -> None:
         if presenting:
             return
         st.info(say("backward"), icon=":material/u_turn_left:")
-        widgets.download_csv("Download zones (CSV)", tables.zones_csv(view), "heart-rate-zones.csv")
+        widgets.download_csv(
+            "Download zones (CSV)", lambda: tables.zones_csv(view), "heart-rate-zones.csv"
+        )
     compare(inputs, view)
     formulas(inputs, view)
-    handout.render("heart-rate", inputs)
+    calculator.handout_section("heart-rate", inputs)
 
 
 calculator.style()

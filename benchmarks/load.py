@@ -4,7 +4,8 @@ Each reader opens the page (not timed), then, until the time is up, waits a thin
 one input (in turn: the page's drive keys), timing request -> `script_finished`. Readers of one
 run start together; everything is bounded by `--duration`, `--max-reruns` and a per-rerun
 timeout. Reported per page and N: p50/p95 rerun latency, errors, throughput, server CPU seconds
-and RSS. Target at the largest N: p95 <= 1.5x the reference app, 0 errors.
+and RSS. Target at the largest N (issue 16): p95 <= 3x the reference app, 0 errors. A change to a
+widget inside a fragment reruns that fragment only, as in the browser (`protocol.py`).
 
     python -m benchmarks.load --sessions 1 10 50 --duration 30
     python -m benchmarks.load --quick           # N = 1, 5 for 5 s: checks the tooling only
@@ -24,6 +25,8 @@ from benchmarks import common
 from benchmarks.protocol import RunResult, StreamlitSession
 
 OPEN_CONCURRENCY = 10  # sessions opening at once (a class arriving, not a single burst)
+#: Target at the largest N: p95 at most this many times the reference app's.
+P95_LIMIT = 3.0
 
 
 @dataclass
@@ -231,8 +234,8 @@ def figures(results: Sequence[LoadResult], target_n: int) -> list[common.Figure]
                 r.p95_ms,
                 ref.p95_ms if ref else None,
                 "ms",
-                target="ratio <= 1.5" if gated else "",
-                limit=1.5 if gated else None,
+                target=f"ratio <= {P95_LIMIT:g}" if gated else "",
+                limit=P95_LIMIT if gated else None,
             )
         )
         out.append(

@@ -14,6 +14,9 @@ What the frontend does, and so what `StreamlitSession` does (checked against Chr
    `script_finished` for the same run id: the rerun is done.
 4. A widget change is another `rerun_script`, now with `page_script_hash` and every widget value
    the reader has changed (the frontend sends those; unchanged widgets keep their defaults).
+   A widget drawn inside an `st.fragment` arrives in a delta that names the fragment
+   (`delta.fragment_id`); changing it asks for a rerun of that fragment only (`fragment_id` in
+   the ClientState), which ends with `FINISHED_FRAGMENT_RUN_SUCCESSFULLY`.
 
 Messages the server marks `cacheable` are remembered by hash and named in `cached_message_hashes`,
 as the frontend does, so the server may send small `ref_hash` messages instead of repeats.
@@ -62,6 +65,7 @@ class Widget:
     value: Any = None  # what the reader set; None = untouched (default)
     base: Any = None  # the value before the first change
     flips: int = 0
+    fragment_id: str = ""  # the fragment the widget is drawn in ("" outside any fragment)
 
     def current(self) -> Any:
         if self.value is not None:
@@ -216,14 +220,16 @@ class StreamlitSession:
         widget = self.widgets[usable[self._driven % len(usable)]]
         self._driven += 1
         widget.value = widget.next_value()
-        return await self._run(first=False)
+        return await self._run(first=False, fragment_id=widget.fragment_id)
 
-    def _client_state(self, first: bool) -> ClientState:
+    def _client_state(self, first: bool, fragment_id: str = "") -> ClientState:
         state = ClientState(query_string=self.query_string)
         if first:
             state.page_name = self.url_path if self.direct else ""
         else:
             state.page_script_hash = self.page_script_hash
+        if fragment_id:
+            state.fragment_id = fragment_id
         state.widget_states.SetInParent()
         for widget in self.widgets.values():
             if widget.value is not None:
@@ -235,11 +241,11 @@ class StreamlitSession:
         info.is_embedded, info.color_scheme = False, "light"
         return state
 
-    async def _run(self, first: bool) -> RunResult:
+    async def _run(self, first: bool, fragment_id: str = "") -> RunResult:
         assert self._ws is not None, "open() first"
         self._runs += 1
         message = BackMsg()
-        message.rerun_script.CopyFrom(self._client_state(first))
+        message.rerun_script.CopyFrom(self._client_state(first, fragment_id))
         started = time.perf_counter()
         deadline = started + self.timeout_s
         run_id = ""
@@ -320,3 +326,4 @@ class StreamlitSession:
                 self.widgets[key] = Widget(proto.id, key, kind, proto)
             elif first:
                 known.element = proto
+            self.widgets[key].fragment_id = msg.delta.fragment_id

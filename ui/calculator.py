@@ -3,11 +3,16 @@ a phone, and in presentation mode everything on one projector screen (assets/cal
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from retroedu.calculators.calories import CaloriesInputs
+from retroedu.calculators.heart import HeartInputs
+from ui import handout
 from ui.sidebar import present
 
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -15,6 +20,7 @@ CSS, PRESENT_CSS = ASSETS / "calculator.css", ASSETS / "calculator_present.css"
 #: Widths of the inputs and the answer: the answer gets the room, the inputs stay readable.
 SPLIT = (1.0, 2.2)
 PRESENT_SPLIT = (1.0, 1.9)
+HANDOUT_LABEL = "Print a one-page handout for a patient or athlete"
 
 
 def style() -> None:
@@ -27,4 +33,21 @@ def style() -> None:
 def columns(presenting: bool) -> tuple[DeltaGenerator, DeltaGenerator]:
     """A bordered box for the inputs (key `calc_inputs`) and the column for the answer."""
     left, right = st.columns(PRESENT_SPLIT if presenting else SPLIT, gap="medium")
-    return left.container(border=True, key="calc_inputs"), right.container(key="calc_answer")
+    return left.container(border=True, key="calc_inputs"), right
+
+
+@contextmanager
+def on_request(label: str, key: str, icon: str) -> Iterator[bool]:
+    """A section folded away that is only drawn while open: a changed input does not redraw
+    what nobody is looking at. Yields whether it is open."""
+    with st.expander(label, icon=icon, key=key, on_change="rerun") as box:
+        yield bool(box.open)
+
+
+def handout_section(page: str, inputs: HeartInputs | CaloriesInputs) -> None:
+    """The patient handout (ui/handout.py), folded away until asked for. The settings are
+    remembered for it on every run, so the other calculator's handout can include them."""
+    handout.gather(inputs)
+    with on_request(HANDOUT_LABEL, "handout_open", ":material/picture_as_pdf:") as shown:
+        if shown:
+            handout.render(page, inputs)

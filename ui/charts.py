@@ -27,9 +27,19 @@ def chart(
     In presentation mode the figure's type is enlarged and its height set for a projector
     (`projector_height_px`, e.g. smaller beside a slide's text).
     """
-    sized = style.for_projector(fig, height_px=projector_height_px) if present() else fig
+    theme = st.context.theme.type
+    if present():
+        shown: go.Figure | dict[str, object] = style.themed(
+            style.for_projector(fig, height_px=projector_height_px), theme
+        )
+    elif style.PALETTES.get(theme or "light", style.LIGHT) is style.LIGHT:
+        # The figure as built (light colours): Streamlit copies it without validating it again,
+        # which a plain dict would cost (tens of milliseconds per chart and rerun).
+        shown = fig
+    else:
+        shown = style.themed(fig, theme)
     st.plotly_chart(
-        style.themed(sized, st.context.theme.type),
+        shown,
         key=key,
         alt=alt,
         config={

@@ -3,7 +3,7 @@ reading, the notices and the exports use (`retroedu/links/fields.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 import streamlit as st
@@ -82,8 +82,9 @@ def flag(key: str, *, where: DeltaGenerator | None = None, help: str | None = No
     return value
 
 
-def download_csv(label: str, data: bytes, file_name: str) -> None:
-    """A CSV download that keeps the page as it is (no rerun when clicked)."""
+def download_csv(label: str, data: Callable[[], bytes], file_name: str) -> None:
+    """A CSV download that keeps the page as it is (no rerun when clicked). `data` builds the
+    file when the reader clicks, not on every rerun of the page."""
     st.download_button(
         label,
         data,

@@ -34,6 +34,12 @@ def zone_bar(at: AppTest) -> dict[str, Any]:
     return bar
 
 
+def open_formulas(at: AppTest) -> AppTest:
+    """Open "Every formula across ages": its chart is drawn only while it is open."""
+    at.session_state["formulas_open"] = True
+    return at.run()
+
+
 def open_compare(at: AppTest) -> AppTest:
     at.session_state["compare_methods"] = True
     return at.run()
@@ -127,7 +133,7 @@ def test_changing_inputs_updates_table_and_chart() -> None:
     # Reserve 166 - 70 = 96, now the recommended method: 70 + 0.5 x 96 = 118 to 70 + 57.6.
     assert zone_ranges(at)[0] == f"118{DASH}128"
     assert zone_bar(at)["base"][0] == pytest.approx(118)
-    ages = figures(at)[1]["layout"]["shapes"]
+    ages = figures(open_formulas(at))[1]["layout"]["shapes"]
     assert ages[0]["x0"] == 60  # the user's age is marked on the formulas chart
 
 
@@ -160,7 +166,7 @@ def test_measured_max_overrides_every_formula() -> None:
     assert metrics(at)["Fox estimate [bpm]"] == "180"  # 220 - 40
     # zone 5: 0.9 x 200 = 180 to 200
     assert zone_ranges(at)[-1] == f"180{DASH}200"
-    notes = [note["text"] for note in figures(at)[1]["layout"]["annotations"]]
+    notes = [note["text"] for note in figures(open_formulas(at))[1]["layout"]["annotations"]]
     assert notes == ["Fox: 180", "Measured: 200"]
 
 
@@ -181,7 +187,8 @@ def test_backward_guidance_sits_with_the_zones() -> None:
 def test_download_and_text_alternatives() -> None:
     at = open_page(resting_hr="60")
     assert at.get("download_button")[0].proto.label == "Download zones (CSV)"
-    alts = [chart.proto.alt for chart in at.get("plotly_chart")]
+    assert len(at.get("plotly_chart")) == 1  # the answer; the formulas chart is on request
+    alts = [chart.proto.alt for chart in open_formulas(at).get("plotly_chart")]
     # The answer's bar: by reserve, 60 + 0.5 x 120 = 120 to 60 + 0.6 x 120 = 132
     assert alts[0].startswith("Your heart-rate zones by % of heart-rate reserve")
     assert f"Zone 1 (Moderate) 120{DASH}132 bpm" in alts[0]

@@ -156,6 +156,10 @@ def test_both_calculators_offer_the_handout_without_storing_the_name(script: str
     at = run_page(script)
     no_exception(at)
     labels = [button.proto.label for button in at.get("download_button")]
+    assert "Download handout (PDF)" not in labels  # folded away until asked for
+    at.session_state["handout_open"] = True
+    at.run()
+    labels = [button.proto.label for button in at.get("download_button")]
     assert "Download handout (PDF)" in labels
     at.text_input(key="handout_name").input("Ana Example").run()
     no_exception(at)

@@ -7,10 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NumberInput_pb2 import NumberInput
 
 from benchmarks.common import Figure, page_targets, percentile, table
-from benchmarks.protocol import Widget, loopback_only
+from benchmarks.protocol import RunResult, StreamlitSession, Widget, loopback_only
 from benchmarks.replicas import nginx_conf, spread
 
 
@@ -90,3 +91,18 @@ def test_nginx_config_upgrades_websockets_and_hashes_on_the_cookie(tmp_path: Pat
         [nginx, "-t", "-p", str(tmp_path), "-c", str(path)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_widget_in_a_fragment_reruns_only_that_fragment() -> None:
+    """As the browser does: the delta names the fragment, the change asks for its rerun."""
+    session = StreamlitSession("http://127.0.0.1:8501", "heart-rate")
+    for key, fragment in (("age", "frag-1"), ("units", "")):
+        msg = ForwardMsg()
+        msg.delta.fragment_id = fragment
+        proto = msg.delta.new_element.number_input
+        proto.id, proto.data_type, proto.step = f"$$ID-abc-{key}", NumberInput.INT, 1
+        session._on_delta(msg, RunResult(False, 0.0), 0.0, first=True)
+    assert session.widgets["age"].fragment_id == "frag-1"
+    assert session.widgets["units"].fragment_id == ""
+    assert session._client_state(False, "frag-1").fragment_id == "frag-1"
+    assert session._client_state(False).fragment_id == ""
