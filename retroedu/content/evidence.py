@@ -285,8 +285,12 @@ def _reference_problems(key: str, fields: Mapping[str, Any]) -> list[str]:
         if not isinstance(value, str) or not value.strip():
             problems.append(f"{key}: the field {name!r} is missing or empty.")
     for name in ("details", "doi", "pmid", "url", "note"):
-        if fields.get(name) is not None and not isinstance(fields[name], str | int):
+        value = fields.get(name)
+        # YAML reads `url: yes` as True; a bool is an int to Python, but no locator is one.
+        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
             problems.append(f"{key}: the field {name!r} must be text.")
+    if fields.get("url") is not None and not isinstance(fields["url"], str):
+        problems.append(f"{key}: the url must be a web address (http:// or https://).")
     year = fields.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or year < 1800):
         problems.append(f"{key}: the year must be a four-digit year or left empty (undated).")

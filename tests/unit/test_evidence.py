@@ -71,6 +71,9 @@ def page(text: str, front: str = "") -> evidence.LearnPage:
         (good_ref(year=85), "four-digit year"),
         (good_ref(year=True), "four-digit year"),
         (good_ref(colour="red"), "unknown field(s) colour"),
+        (good_ref(url=True), "'url' must be text"),  # YAML's `url: yes`
+        (good_ref(url=5), "the url must be a web address"),
+        (good_ref(doi=False), "'doi' must be text"),
         (good_ref(url=None, level="unconfirmed"), "needs a 'note'"),
         ("not a mapping", "must be a mapping"),
     ],
