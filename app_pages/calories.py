@@ -78,14 +78,12 @@ def pace_typed(system: str) -> None:
     st.session_state["speed"] = round(speed, 2)
 
 
-def card(result: energy.CostEstimate, minutes: float, presenting: bool) -> None:
+def card(result: energy.CostEstimate, minutes: float) -> None:
     """One mode: the session's kcal; then kcal/min with its likely range, above rest and METs,
     and whether the speed lies inside the measured data."""
     rate, session = result.gross_kcal_per_min, result.session_kcal(minutes)
     with st.container(border=True, height="stretch", key=f"card_{result.mode.key}"):
         st.metric(f"{result.mode.label}, {minutes:g} min", f"{session.central:.0f} kcal")
-        if presenting:
-            return
         line = f"**{rate.central:.1f} kcal/min**"
         if result.mode.factor is not None:
             line += f"  \nlikely range {tables.range_text(session.low, session.high)} kcal"
@@ -157,10 +155,11 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
             st.caption(str(text["gaits_note"][kind]).format(speed=speed))
     if view.fast_for_novices:
         limit = u.m_s_to_kmh(energy.NOVICE_BACKWARD_M_S.value)
-        st.warning(
-            say("novice_warning", limit=f"{u.format_speed(limit, system)} (1.6 m/s)"),
-            icon=":material/warning:",
-        )
+        words = {"limit": f"{u.format_speed(limit, system)} (1.6 m/s)"}
+        if presenting:  # one line, so the chart stays on the projector's screen
+            st.caption(":material/warning: " + say("novice_line", **words))
+        else:
+            st.warning(say("novice_warning", **words), icon=":material/warning:")
     # The cards and their notes sit above the chart but are filled after it: the chart is what a
     # changed input should update first.
     above = st.container()
@@ -170,18 +169,25 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
         alt=cost_chart.alt,
         filename="calorie-cost-by-speed",
         key="cost_chart",
-        projector_height_px=400,
+        projector_height_px=360,
     )
     with above:
+        if presenting:
+            # One row of numbers, however many modes (calculator_present.css sizes them); the
+            # session's length is in the inputs beside them.
+            with st.container(horizontal=True, wrap=False, key="mode_totals"):
+                for result in shown:
+                    session = result.session_kcal(inputs.minutes)
+                    st.metric(result.mode.label, f"{session.central:.0f} kcal")
+            return
         # Cards in pairs that wrap (assets/calories.css): one row on a wide screen, two rows
         # when narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
         with st.container(horizontal=True, key="mode_cards"):
             for pair in range(0, len(shown), 2):
                 with st.container(horizontal=True, key=f"mode_pair_{pair // 2}"):
                     for result in shown[pair : pair + 2]:
-                        card(result, inputs.minutes, presenting)
-        if not presenting:
-            notes(view, shown, system)
+                        card(result, inputs.minutes)
+        notes(view, shown, system)
     if not presenting:
         measured = next(point for point in energy.REFERENCE_POINTS if point.kind == "Measured")
         st.caption(

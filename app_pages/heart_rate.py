@@ -69,14 +69,19 @@ def headline(view: HeartView) -> None:
         row.metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}")
 
 
-def cautions(view: HeartView) -> None:
-    """Unusual inputs in one line; what each means on request."""
+def cautions(view: HeartView, presenting: bool) -> None:
+    """Unusual inputs in one line; what each means on request (presenting: the line alone)."""
     if not view.cautions:
         return
     low_age, high_age = view.formula.studied_ages
     values = {"formula": view.formula.name, "low": f"{low_age:g}", "high": f"{high_age:g}"}
     lines = [str(text["caution_lines"][caution]).format(**values) for caution in view.cautions]
-    with st.container(horizontal=True, vertical_alignment="center", key="heart_cautions"):
+    if presenting:
+        st.caption(f":material/warning: **{text['caution_summary']}** " + "; ".join(lines) + ".")
+        return
+    with st.container(
+        horizontal=True, vertical_alignment="center", wrap=False, key="heart_cautions"
+    ):
         st.warning(
             f"**{text['caution_summary']}** " + "; ".join(lines) + ".",
             icon=":material/warning:",
@@ -98,7 +103,7 @@ def answer(inputs: HeartInputs, view: HeartView, presenting: bool) -> None:
         alt=bar.alt,
         filename="heart-rate-zones",
         key="zone_bar",
-        projector_height_px=300,
+        projector_height_px=260,
     )
     if presenting:
         return
@@ -186,7 +191,7 @@ def heart_calculator() -> None:
         answer(inputs, view, presenting)
         with top:
             headline(view)
-            cautions(view)
+            cautions(view, presenting)
         if presenting:
             return
         st.info(say("backward"), icon=":material/u_turn_left:")

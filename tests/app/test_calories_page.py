@@ -288,3 +288,21 @@ def test_model_myths_and_sources_are_on_the_page() -> None:
     assert "The model, its assumptions and references" in [e.label for e in at.expander]
     downloads = [button.proto.label for button in at.get("download_button")]
     assert "Download the comparison (CSV)" in downloads
+
+
+def test_presentation_mode_keeps_the_inputs_the_totals_and_the_chart() -> None:
+    at = run_page(PAGE, {"present": "true", "speed": "6.3"})
+    assert not at.exception
+    # 6.3 km/h: walking and running make sense; one row of totals, no cards' fine print.
+    assert list(metric_values(at)) == [
+        "Forward walk",
+        "Forward run",
+        "Backward walk",
+        "Backward run",
+    ]
+    assert len(figures(at)) == 1
+    assert not at.table
+    assert not at.expander
+    [line] = [c.value for c in at.caption if "hard for beginners" in c.value]
+    assert not at.warning  # one line, not a box, so the chart keeps its place on the screen
+    assert "#src-hreljac2005" in line
