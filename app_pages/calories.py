@@ -88,13 +88,17 @@ def card(result: energy.CostEstimate, minutes: float) -> None:
         if result.mode.factor is not None:
             line += f"  \nlikely range {tables.range_text(session.low, session.high)} kcal"
         above_rest = result.net_kcal_per_min.central
+        # One Markdown element for the card's fine print and its badge: a card is redrawn on
+        # every change, and each element is a message to the browser.
+        badge = (
+            ":orange-badge[:material/warning: Outside the measured range]"
+            if result.extrapolated
+            else ":green-badge[:material/check: Within the measured data]"
+        )
         st.markdown(
             f"{line}  \n:gray[{above_rest:.1f} kcal/min above rest · {result.mets:.1f} MET]"
+            f"\n\n{badge}"
         )
-        if result.extrapolated:
-            st.badge("Outside the measured range", icon=":material/warning:", color="orange")
-        else:
-            st.badge("Within the measured data", icon=":material/check:", color="green")
 
 
 def read_inputs(system: str) -> dict[str, float | None]:
@@ -133,8 +137,7 @@ def notes(view: CaloriesView, shown: tuple[energy.CostEstimate, ...], system: st
                 high=f"{spread.high:.0f}",
             )
             st.markdown(words.render(line))
-    st.caption(say("gross_net_line"))
-    st.caption(say("likely_range_line"))
+    st.caption(say("gross_net_line") + "  \n" + say("likely_range_line"))
     flagged = [result for result in shown if result.extrapolated]
     if flagged:
         reasons = " ".join(f"{r.mode.label}: {view.notes[r.mode.key]}." for r in flagged)

@@ -131,6 +131,8 @@ def test_show_all_four_adds_the_other_gait_with_the_worked_values() -> None:
     assert rows["within the measured data"] == ["yes", "yes", "yes", "no"]
     # 30 x 30.5 / 23.5 = 38.9 -> 39 min
     assert "30 min backward running \u2248 39 min forward running" in texts(at)
+    badges = [m.value.split("\n\n")[-1] for m in at.markdown if "kcal/min above rest" in m.value]
+    assert [("Outside" in badge) for badge in badges] == [False, False, False, True]
     at.toggle(key="all_modes").set_value(False).run()
     assert len(at.metric) == 4  # 6 km/h: people walk or run, so both gaits stay
 
