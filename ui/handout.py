@@ -229,6 +229,8 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
                         images[number],
                         caption=str(words["preview_caption"]).format(**say),
                         alt=str(words["preview_alt"]).format(**say),
+                        # Text stays crisp in a PNG (the automatic choice is a JPEG).
+                        output_format="PNG",
                     )
     st.download_button(
         words["download_label"],

@@ -234,6 +234,21 @@ def test_the_name_follows_the_physio_between_calculators_and_never_enters_the_li
     assert "Ana" not in str(dict(at.query_params))
 
 
+def test_the_preview_shows_every_page_before_the_download() -> None:
+    """Rendered on the server when opened: one image per page, numbered."""
+    at = open_link(HEART, {"age": "68", "resting_hr": "72"})
+    at.session_state["handout_preview"] = True
+    at.run()
+    no_exception(at)
+    images = [image.proto.imgs[0] for image in at.get("image")]
+    pages = len(images)
+    assert pages >= 1
+    assert [image.caption for image in images] == [
+        f"Page {n} of {pages}" for n in range(1, pages + 1)
+    ]
+    assert all(image.url.endswith(".png") for image in images)
+
+
 @pytest.mark.parametrize(
     ("setting", "kind", "words"),
     [
