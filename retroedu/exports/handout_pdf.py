@@ -365,6 +365,7 @@ class _Sheet:
         self.column_mm = (self.width - COLUMN_GAP_MM) / 2
         self.left = MARGIN_MM
         self.drawing = False
+        self.heights: dict[tuple[float, str, float, str], float] = {}
         #: Vertical space between blocks and around headings. [mm]
         self.gap = 0.45 * self.sizes.body
 
@@ -374,17 +375,21 @@ class _Sheet:
         return size_pt * LEADING * MM_PER_PT
 
     def height(self, width: float, text: str, size_pt: float, style: str = "") -> float:
-        """How tall `text` sets in a column `width` wide. [mm]"""
-        self.pdf.set_font(FAMILY, style, size_pt)
-        found = self.pdf.multi_cell(
-            width,
-            self.line_mm(size_pt),
-            pdf_text(text),
-            dry_run=True,
-            output=MethodReturnValue.HEIGHT,
-        )
-        assert isinstance(found, float | int)
-        return float(found)
+        """How tall `text` sets in a column `width` wide. [mm] Each paragraph is measured once
+        per sheet: the layout and the drawing ask for the same heights."""
+        key = (round(width, 3), text, size_pt, style)
+        if key not in self.heights:
+            self.pdf.set_font(FAMILY, style, size_pt)
+            found = self.pdf.multi_cell(
+                width,
+                self.line_mm(size_pt),
+                pdf_text(text),
+                dry_run=True,
+                output=MethodReturnValue.HEIGHT,
+            )
+            assert isinstance(found, float | int)
+            self.heights[key] = float(found)
+        return self.heights[key]
 
     def text(
         self,
@@ -403,6 +408,7 @@ class _Sheet:
             return 0.0
         tall = self.height(width, text, size_pt, style)
         if self.drawing:
+            self.pdf.set_font(FAMILY, style, size_pt)
             self.pdf.set_text_color(*INK)
             self.pdf.set_xy(x, y)
             self.pdf.multi_cell(
