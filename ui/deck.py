@@ -37,8 +37,11 @@ SLIDE = "slide"
 JS = """
 export default function (component) {
   const { data, setTriggerValue } = component;
+  // One set of listeners per window, whatever Streamlit does with earlier mounts: each run
+  // replaces the previous run's listeners and state.
+  const deck = window.__retroeduDeck || (window.__retroeduDeck = { shown: null });
+  if (deck.cleanup) deck.cleanup();
   const slide = data.slide, total = data.total;
-  const deck = window.__retroeduDeck || (window.__retroeduDeck = { shown: null, pending: null });
   deck.pending = null;
   if (!deck.channel && "BroadcastChannel" in window) {
     deck.channel = new BroadcastChannel("retroedu-deck");
@@ -49,13 +52,13 @@ export default function (component) {
     channel.postMessage(deck.shown === null ? { hello: true } : { slide });
   }
   deck.shown = slide;
+  const current = () => deck.pending ?? slide;
   const go = (target) => {
     const to = Math.min(total, Math.max(1, target));
-    if (to === (deck.pending ?? slide)) return;
+    if (to === current()) return;
     deck.pending = to;
     setTriggerValue("go", to);
   };
-  const current = () => deck.pending ?? slide;
   const typing = (el) => el && el.closest && el.closest(
     "input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='slider']");
   const onKey = (event) => {
@@ -97,11 +100,13 @@ export default function (component) {
   document.addEventListener("keydown", onKey);
   document.addEventListener("click", onClick);
   if (channel) channel.addEventListener("message", onMessage);
-  return () => {
+  deck.cleanup = () => {
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("click", onClick);
     if (channel) channel.removeEventListener("message", onMessage);
+    deck.cleanup = null;
   };
+  return () => { if (deck.cleanup) deck.cleanup(); };
 }
 """
 
