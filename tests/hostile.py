@@ -2,8 +2,9 @@
 
 Pages are discovered from what app.py's `st.navigation` registers, and each page's inputs from the
 widgets it draws (their keys, and the URL key of those bound to the link), so a page or an input
-is covered the moment it is added. The app tests, the browser tests and the privacy tour share
-this module.
+is covered the moment it is added (tests/app/test_hostile_params.py). The browser tests
+(tests/browser/test_hostile_browser.py) use only the payloads and the marks they would leave
+(`PWNED`, `INJECTED_IDS`): they need no AppTest run to find their pages.
 """
 
 from __future__ import annotations

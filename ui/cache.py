@@ -119,9 +119,12 @@ def calories_words(system: str) -> CaloriesWords:
 def handout(
     heart_inputs: HeartInputs | None,
     calorie_inputs: CaloriesInputs | None,
-    link_url: str,
+    page_key: str,
+    base_url: str | None,
+    sections: tuple[str, ...],
     first_week: int,
     paper: Paper,
+    large_print: bool,
     date: str,
 ) -> Handout:
     """The handout's contents for these settings (never a name: that goes in at download)."""
@@ -129,9 +132,12 @@ def handout(
         None if heart_inputs is None else heart(heart_inputs),
         None if calorie_inputs is None else calories(calorie_inputs),
         library(),
-        link_url=link_url,
+        page_key=page_key,
+        base_url=base_url,
+        sections=sections,
         first_week=first_week,
         paper=paper,
+        large_print=large_print,
         date=date,
     )
 

@@ -24,7 +24,8 @@ from retroedu.content.evidence import escape_markdown
 from retroedu.exports.slides_pdf import Code, TitleDetails, source_line
 from retroedu.figures.learn import strip_citations
 from retroedu.links import fields
-from ui import cache, charts, links, sidebar
+from retroedu.links.urls import page_url, reachable_base
+from ui import cache, charts, handout, sidebar
 
 #: Base chart font on a slide in presentation mode. Figures draw axis text at 15 px and their
 #: smallest labels at 14 px; scaled to 26 px, the smallest is 14 x 26 / 15 = 24.3 px.
@@ -168,16 +169,18 @@ def presenter_params(number: int, team: str, date: str, system: str) -> dict[str
 
 
 def codes(view: DeckView) -> tuple[Code, ...]:
-    """QR codes for the closing slide: the deck and the calculator at the public address (none
-    when no public address is configured: a local address would not open on a phone)."""
-    base = links.public_base()
+    """QR codes for the closing slide: the deck and the heart-rate calculator, at the address the
+    handout's QR code uses (the configured public address, else this one if a phone can open
+    it); none when no phone could open them."""
+    public, _ = handout.public_setting()
+    base = reachable_base(public, handout.served_base())
     if base is None:
         return ()
     words = view.words["closing"]
     assert isinstance(words, dict)
     return (
-        Code(str(words["scan_deck"]), f"{base}/team-talk"),
-        Code(str(words["scan_calculator"]), f"{base}/heart-rate"),
+        Code(str(words["scan_deck"]), page_url(base, "team-talk", {})),
+        Code(str(words["scan_calculator"]), page_url(base, "heart-rate", {})),
     )
 
 

@@ -9,9 +9,7 @@ shows the link in a text box, selected, to copy by hand. Nothing leaves the mach
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -105,20 +103,3 @@ def link_to(page_key: str, params: Mapping[str, object]) -> str:
     current = st.context.url
     base = app_base(current, site.BY_KEY) if current else "http://localhost:8501"
     return page_url(base, page_key, params)
-
-
-#: The environment setting that gives the address people outside this computer reach RetroEdu at.
-PUBLIC_URL_SETTING = "RETROEDU_PUBLIC_URL"
-
-
-def public_base() -> str | None:
-    """The public address the deployment configured (no trailing slash), or None when it is not
-    set or is not an http(s) address with a host: then no QR code is offered."""
-    configured = os.environ.get(PUBLIC_URL_SETTING, "").strip()
-    try:
-        parts = urlsplit(configured)
-    except ValueError:
-        return None
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        return None
-    return configured.rstrip("/")

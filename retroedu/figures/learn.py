@@ -667,26 +667,14 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
         bargap=0.25,
         bargroupgap=0.08,
         margin={"l": 8, "r": 8, "t": 48, "b": 8},
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "y": 1.02,
-            "yanchor": "bottom",
-            "font": {"size": FONT_PX},
-        },
-        yaxis={
-            "title": {
-                "text": f"Peak kneecap force [{TIMES} body weight]",
-                "font": {"size": SMALL_FONT_PX, "color": INK},
-            },
-            "tickfont": {"size": SMALL_FONT_PX, "color": INK},
-            "range": [0, math.ceil(top + 0.5)],
-            "gridcolor": GRID,
-            "zeroline": True,
-            "zerolinecolor": INK,
-            "automargin": True,
-            "fixedrange": True,
-        },
+        legend=style.legend_above(1.02, FONT_PX),
+        yaxis=style.axis(
+            f"Peak kneecap force [{TIMES} body weight]",
+            range=[0, math.ceil(top + 0.5)],
+            zeroline=True,
+            zerolinecolor=INK,
+            fixedrange=True,
+        ),
         # Never rotate the study names: rotated text is unreadable on a phone or a projector.
         xaxis={
             "tickfont": {"size": SMALL_FONT_PX, "color": INK},
@@ -890,23 +878,8 @@ def timeline_figure(events: Sequence[TimelineEvent], *, row_px: int = 34) -> go.
         )
     fig.update_layout(
         margin={"l": 8, "r": 16, "t": 8, "b": 8},
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "y": 1.0,
-            "yanchor": "bottom",
-            "font": {"size": SMALL_FONT_PX},
-        },
-        xaxis={
-            "range": [low, high],
-            "gridcolor": GRID,
-            "title": {"text": "Year", "font": {"size": SMALL_FONT_PX, "color": INK}},
-            "tickfont": {"size": SMALL_FONT_PX, "color": INK},
-            "automargin": True,
-            "fixedrange": True,
-            "nticks": 6,
-            "tickformat": "d",
-        },
+        legend=style.legend_above(1.0),
+        xaxis=style.axis("Year", range=[low, high], fixedrange=True, nticks=6, tickformat="d"),
         yaxis={
             "categoryorder": "array",
             "categoryarray": list(reversed(rows)),

@@ -178,3 +178,8 @@ def layout(height_px: int, **extra: Any) -> dict[str, Any]:
         "margin": {"l": 8, "r": 8, "t": 16, "b": 8},
         **extra,
     }
+
+
+def legend_above(y: float = 1.02, size: float = SMALL_FONT_PX) -> dict[str, Any]:
+    """A one-row legend above the plot, from the left edge, at a readable size."""
+    return {"orientation": "h", "x": 0, "y": y, "yanchor": "bottom", "font": {"size": size}}

@@ -16,6 +16,7 @@ from retroedu.exports.handout import compose
 from retroedu.exports.handout_pdf import build_pdf
 from retroedu.figures.style import PROJECTOR_FONT_PX as FONT_PX
 from retroedu.links import fields
+from retroedu.links.urls import PUBLIC_URL_SETTING
 from tests.conftest import CALORIE_WORDS, LIBRARY, figures, open_link, pdf_text, run_page
 from ui import handout
 from ui.deck import SLIDE_FONT_PX
@@ -118,7 +119,8 @@ def test_a_decimal_duration_is_the_same_on_the_page_and_in_the_pdf() -> None:
     assert at.number_input(key="minutes").value == 45.5
     assert NOTICE not in notices(at)
     printed = at.session_state[handout.LAST_CALORIES]
-    sheet = compose(None, calories_view(printed, CALORIE_WORDS), LIBRARY, link_url="http://x.org/")
+    view = calories_view(printed, CALORIE_WORDS)
+    sheet = compose(None, view, LIBRARY, page_key=CALORIES, base_url=None)
     assert "45.5 min" in pdf_text(build_pdf(sheet))
 
 
@@ -132,9 +134,10 @@ def test_the_zones_on_screen_are_the_zones_on_the_sheet() -> None:
     # Zone 1 by reserve: 72 + 0.5 x 88.4 = 116.2 to 72 + 0.6 x 88.4 = 125.0.
     assert shown.iloc[0]["Heart rate [bpm]"] == "116\u2013125"
     inputs = at.session_state[handout.LAST_HEART]
-    text = pdf_text(build_pdf(compose(heart_view(inputs), None, LIBRARY, link_url="http://x.org/")))
+    sheet = compose(heart_view(inputs), None, LIBRARY, page_key=HEART, base_url=None)
+    text = pdf_text(build_pdf(sheet))
     assert "116-125" in text.replace("\u2013", "-")
-    assert "heart-rate reserve" in text
+    assert "Zone method: % of heart-rate reserve" in text
     assert "Forward or backward" not in text  # no energy section nobody asked for
 
 
@@ -152,15 +155,127 @@ def test_a_calculator_nobody_opened_is_left_off_the_sheet() -> None:
     assert handout.LAST_CALORIES not in at.session_state
 
 
-@pytest.mark.parametrize("script", [HEART, CALORIES])
-def test_both_calculators_offer_the_handout_without_storing_the_name(script: str) -> None:
-    at = run_page(script)
+SECTION_LABELS = LIBRARY.page("handout").page.meta["section_labels"]
+
+
+def offered_sections(at: AppTest) -> list[str]:
+    """The handout sections the page offers (a checkbox each), by key."""
+    keys = {handout.section_key(key): key for key in SECTION_LABELS}
+    return [keys[box.key] for box in at.checkbox if box.key in keys]
+
+
+def captions(at: AppTest) -> list[str]:
+    return [str(caption.value) for caption in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("script", "params", "offered", "values", "missing"),
+    [
+        (
+            HEART,
+            {"age": "68", "sex": "female", "resting_hr": "72"},
+            ["zones", "plan", "safety"],
+            "age 68, resting 72, % of heart-rate reserve (Karvonen method)",
+            CALORIES,
+        ),
+        (
+            CALORIES,
+            {"weight": "82", "speed": "3", "minutes": "10"},
+            ["energy", "plan", "safety"],
+            "82 kg, 3.0 km/h, level ground, 10 min",
+            HEART,
+        ),
+    ],
+    ids=["heart rate", "calories"],
+)
+def test_the_handout_offers_only_sections_set_and_shows_what_they_print(
+    script: str, params: dict[str, str], offered: list[str], values: str, missing: str
+) -> None:
+    """From one calculator with only its own inputs set: no section for the other (a link to
+    set it instead), and each section beside the values it will print."""
+    at = open_link(script, params)
     no_exception(at)
+    assert offered_sections(at) == offered
+    assert values in captions(at)
+    assert "weeks 1\u20134 (walking)" in captions(at)
+    links_to = {link.proto.page: link.proto.label for link in at.get("page_link")}
+    assert links_to[missing] == f"Set it on {site.page(missing).title}"
     labels = [button.proto.label for button in at.get("download_button")]
     assert "Download handout (PDF)" in labels
-    at.text_input(key="handout_name").input("Ana Example").run()
+
+
+def test_both_sections_once_both_calculators_are_set_and_one_can_be_unticked() -> None:
+    at = run_page(CALORIES, {"weight": "82", "speed": "3", "minutes": "10"})
+    at.switch_page(site.page(HEART).script).run()
     no_exception(at)
+    assert offered_sections(at) == ["zones", "energy", "plan", "safety"]
+    assert "82 kg, 3.0 km/h, level ground, 10 min" in captions(at)
+    at.checkbox(key=handout.section_key("energy")).uncheck().run()
+    no_exception(at)
+    assert at.checkbox(key=handout.section_key("energy")).value is False
+    for key in ("zones", "plan", "safety"):
+        at.checkbox(key=handout.section_key(key)).uncheck()
+    at.run()
+    no_exception(at)
+    assert LIBRARY.page("handout").page.meta["nothing_chosen"] in [str(i.value) for i in at.info]
+    assert not at.get("download_button") or all(
+        button.proto.label != "Download handout (PDF)" for button in at.get("download_button")
+    )
+
+
+def test_the_name_follows_the_physio_between_calculators_and_never_enters_the_link() -> None:
+    at = run_page(HEART, {"age": "68"})
+    at.text_input(key=handout.NAME).input("Ana Example").run()
+    no_exception(at)
+    at.switch_page(site.page(CALORIES).script).run()
+    no_exception(at)
+    assert at.text_input(key=handout.NAME).value == "Ana Example"
+    at.switch_page(site.page(HEART).script).run()
+    assert at.text_input(key=handout.NAME).value == "Ana Example"
     assert "Ana" not in str(dict(at.query_params))
+
+
+def test_the_preview_shows_every_page_before_the_download() -> None:
+    """Rendered on the server when opened: one image per page, numbered."""
+    at = open_link(HEART, {"age": "68", "resting_hr": "72"})
+    at.session_state["handout_preview"] = True
+    at.run()
+    no_exception(at)
+    images = [image.proto.imgs[0] for image in at.get("image")]
+    pages = len(images)
+    assert pages >= 1
+    assert [image.caption for image in images] == [
+        f"Page {n} of {pages}" for n in range(1, pages + 1)
+    ]
+    assert all(image.url.endswith(".png") for image in images)
+
+
+@pytest.mark.parametrize(
+    ("setting", "kind", "words"),
+    [
+        (None, "info", "No QR code: RetroEdu is served from localhost"),
+        ("https://retroedu.example.org/", "caption", "open https://retroedu.example.org."),
+        ("retroedu.example.org", "error", "must start with http:// or https://"),
+        ("http://localhost:8501", "error", "names this computer"),
+    ],
+    ids=["unset", "public", "no scheme", "loopback"],
+)
+def test_the_public_address_setting_decides_the_qr_code(
+    monkeypatch: pytest.MonkeyPatch, setting: str | None, kind: str, words: str
+) -> None:
+    """Read in the handout section; a bad value is refused with a sentence, never a traceback."""
+    if setting is None:
+        monkeypatch.delenv(PUBLIC_URL_SETTING, raising=False)
+    else:
+        monkeypatch.setenv(PUBLIC_URL_SETTING, setting)
+    at = open_link(HEART, {"age": "68"})
+    no_exception(at)
+    shown = {
+        "info": [str(e.value) for e in at.info],
+        "caption": captions(at),
+        "error": [str(e.value) for e in at.error],
+    }[kind]
+    assert any(words in text for text in shown), shown
 
 
 @pytest.mark.parametrize("script", [HEART, CALORIES, DECK])

@@ -1,300 +1,130 @@
-"""Shareable links, presentation mode, the team-talk deck and the patient handout in Chromium.
+"""Sharing in Chromium: "Copy link" and the clipboard, the CSV and PDF downloads.
 
-A shared link must work for the very first visitor of a freshly started server, so those tests
-start their own server. The rest share the session's server.
+What the files hold is unit-tested from their bytes (tests/unit/test_tables.py, test_handout.py)
+and the handout's numbers against the screen's are app-tested (tests/app/test_links.py). Here: the
+clipboard (granted, and refused on a plain-http address), and that real downloads arrive as the
+files they claim to be.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Response, expect
+from playwright.sync_api import Browser, BrowserType, Page, expect
 from pypdf import PdfReader
 
-from retroedu.content import deck, evidence
-from retroedu.models import heart
-from tests.browser.conftest import (
-    PHONE,
-    SHOTS,
-    Recorder,
-    assert_no_exception,
-    screenshot,
-    serious_axe_violations,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tests.browser.conftest import DESKTOP, NewPage, Server, after_rerun, open_page, settle
+from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.browser
 
-HD = {"width": 1280, "height": 720}
-FULL_HD = {"width": 1920, "height": 1080}
-DIALOG = "[role='dialog']"
+BOM = b"\xef\xbb\xbf"
+# A name no page, file or log could hold by chance; it goes on the handout only.
+NAME = "Zqxj Pwyrdle"
+# A host name that resolves to loopback in a browser of its own: a plain-http address that is not
+# a secure context, like a clinic's server, so the page has no clipboard.
+CLINIC_HOST = "clinic.invalid"
 
 
-# Opening a page by its own path, Streamlit's frontend first probes /<page>/_stcore/health and
-# /<page>/_stcore/host-config to find the app's base path; those two 404s are expected.
-BASE_PATH_PROBE = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
-
-
-class Failures:
-    """HTTP errors and console errors, less Streamlit's own base-path probes."""
-
-    def __init__(self, page: Page) -> None:
-        self.responses: list[str] = []
-        self.console: list[str] = []
-        page.on("response", self._on_response)
-        page.on("console", self._on_console)
-
-    def _on_response(self, response: Response) -> None:
-        if response.status >= 400 and not BASE_PATH_PROBE.search(response.url):
-            self.responses.append(f"{response.status} {response.url}")
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            self.console.append(message.text)
-
-    def assert_none(self) -> None:
-        assert self.responses == []
-        assert self.console == []
-
-
-def field(page: Page, label: str) -> Locator:
-    return page.locator(f"input[aria-label^='{label}']").first
-
-
-@pytest.fixture
-def fresh_server(tmp_path: Path) -> Iterator[str]:
-    """A server that nobody has visited yet."""
-    url, proc = start_server(tmp_path / "server.log")
-    yield url
-    stop_server(proc)
-
-
-@pytest.mark.parametrize(
-    ("path", "heading", "checks"),
-    [
-        ("/heart-rate?age=55&resting_hr=62&units=imperial", "Heart-rate zones", {"Age": "55"}),
-        ("/calories?weight=176&minutes=45&units=imperial", "Calorie cost", {"Duration": "45"}),
-        ("/team-talk?slide=3&present=true", "Steer backward sessions", {"Go to slide": "3"}),
-    ],
-)
-def test_a_shared_link_opens_its_page_for_the_first_visitor(
-    fresh_server: str, browser: Browser, path: str, heading: str, checks: dict[str, str]
-) -> None:
-    page = browser.new_page(viewport=HD)
-    page.goto(fresh_server + path)
-    wait_for_app(page)
-    page.wait_for_timeout(1000)
-    assert page.locator(DIALOG).count() == 0, page.locator(DIALOG).all_inner_texts()
-    assert_no_exception(page)
-    expect(page.get_by_role("heading", level=1).first).to_contain_text(heading)
-    # The shared frame ran: the sidebar offers the units, as set by the link.
-    assert page.get_by_role("radio", name=re.compile("imperial|metric")).count() == 2
-    for label, expected in checks.items():
-        expect(field(page, label)).to_have_value(expected)
-    page.close()
-
-
-@pytest.mark.parametrize(("label", "size"), [("720p", HD), ("1080p", FULL_HD)])
-def test_the_deck_steps_with_the_keyboard_and_keeps_the_slide_in_the_url(
-    page: Page, base_url: str, recorder: Recorder, label: str, size: dict[str, int]
-) -> None:
-    failures = Failures(page)
-    page.set_viewport_size(size)
-    page.goto(f"{base_url}/team-talk?slide=2&present=true")
-    wait_for_app(page)
-    assert_no_exception(page)
-    points = [slide.point for slide in deck.slides(evidence.learn_page("deck").page)]
-    heading = page.get_by_role("heading", level=1).first
-    expect(heading).to_have_text(points[1])
-    screenshot(page, f"deck-slide2-{label}")
-    assert_fits(page, size)
-    for key, number in [("ArrowRight", 3), ("PageDown", 4), ("ArrowLeft", 3), ("PageUp", 2)]:
-        page.keyboard.press(key)
-        page.wait_for_function(
-            f"() => new URL(location.href).searchParams.get('slide') === '{number}'"
-        )
-        expect(heading).to_have_text(points[number - 1])
-        wait_for_app(page)
-        assert_fits(page, size)
-        if key == "ArrowRight":
-            screenshot(page, f"deck-slide3-{label}")
-    failures.assert_none()
-    assert recorder.foreign == []
-
-
-def assert_fits(page: Page, size: dict[str, int]) -> None:
-    """The slide fits the screen: the sidebar stays folded away while presenting, and the Next
-    button shows without scrolling, with room to spare (fonts differ a little between machines)."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
-    page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
-    box = page.get_by_role("button", name="Next").first.bounding_box()
-    assert box is not None
-    if box["y"] + box["height"] > size["height"] - 16:
-        shot = screenshot(page, f"deck-does-not-fit-{size['height']}p")
-        raise AssertionError(f"Next button at {box} on a {size} screen; see {shot}")
-
-
-def body_font_px(page: Page) -> float:
-    """Computed size of the main column's first paragraph of body text. [px]"""
-    size = page.evaluate(
-        """() => {
-            const main = document.querySelector("[data-testid='stMain']");
-            const p = [...main.querySelectorAll("[data-testid='stMarkdownContainer'] p")]
-                .find(el => el.closest("[data-testid='stCaptionContainer']") === null);
-            return parseFloat(getComputedStyle(p).fontSize);
-        }"""
-    )
-    return float(size)
-
-
-@pytest.mark.parametrize(
-    ("label", "size", "minimum_px"), [("720p", HD, 20.0), ("1080p", FULL_HD, 27.5)]
-)
-def test_presentation_mode_makes_text_readable_from_the_back_of_the_room(
-    page: Page, base_url: str, label: str, size: dict[str, int], minimum_px: float
-) -> None:
-    page.set_viewport_size(size)
-    page.goto(f"{base_url}/heart-rate?age=50&present=true")
-    wait_for_app(page)
-    assert_no_exception(page)
-    # The presentation style arrives with the script's output; wait until it has been applied.
+def type_number(page: Page, key: str, value: str) -> None:
+    """Type `value` into the number input `key`, confirm with Enter, wait for the address."""
+    box = page.locator(f".st-key-{key} input")
+    box.fill(value)
+    box.press("Enter")
     page.wait_for_function(
-        "() => parseFloat(getComputedStyle(document.documentElement).fontSize) > 16"
+        "([key, value]) => Number(new URL(location.href).searchParams.get(key)) === value",
+        arg=[key, float(value)],
     )
-    measured = body_font_px(page)
-    (SHOTS / f"present-body-font-{label}.txt").write_text(f"{measured:.1f} px\n")
-    assert measured >= minimum_px
-    # The sidebar is folded away; its toggle still shows presentation mode is on.
-    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
-    screenshot(page, f"present-heart-rate-{label}")
-    page.goto(f"{base_url}/heart-rate?age=50")
-    wait_for_app(page)
-    assert body_font_px(page) < minimum_px
+    settle(page)
 
 
-def test_the_deck_is_accessible_and_usable_at_phone_width(
-    page: Page, base_url: str, recorder: Recorder
+def test_copy_link_puts_the_address_with_every_setting_on_the_clipboard(
+    new_page: NewPage, base_url: str
 ) -> None:
-    page.set_viewport_size(PHONE)
-    page.goto(f"{base_url}/team-talk?slide=2")
-    wait_for_app(page)
-    assert_no_exception(page)
-    screenshot(page, "deck-slide2-phone")
-    page.get_by_role("button", name="Next").first.click()
-    wait_for_app(page)
-    assert "slide=3" in page.url
-    # Streamlit's own sectioned sidebar menu (<ul data-testid="stSidebarNavItems">) wraps its
-    # section headers in <div>s inside the <ul>, which axe reports as "list"/"listitem" on every
-    # page; everything else must be clean.
-    violations = [
-        found
-        for found in serious_axe_violations(page)
-        if not found.startswith(("list (serious)", "listitem (serious)"))
-    ]
-    assert violations == []
-    assert recorder.foreign == []
-
-
-def download(page: Page, name: str) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=name).first.click()
-    path = info.value.path()
-    return Path(path).read_bytes()
-
-
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_handout_downloads_as_one_page_with_the_calculators_numbers(
-    page: Page, base_url: str, recorder: Recorder, paper: str
-) -> None:
-    page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(f"{base_url}/heart-rate?age=55&resting_hr=62&weight=80&speed=5&minutes=20")
-    wait_for_app(page)
-    assert_no_exception(page)
-    page.get_by_role("textbox", name="Name on the handout").fill("Ana Example")
-    page.keyboard.press("Tab")
-    wait_for_app(page)
-    page.get_by_text(paper, exact=True).click()
-    wait_for_app(page)
-    handout = page.get_by_role("heading", name="Patient handout (PDF)")
-    handout.scroll_into_view_if_needed()
-    screenshot(page, f"handout-controls-{paper.lower()}")
-    pdf = download(page, "Download handout (PDF)")
-    assert "Ana" not in page.url
-
-    reader = PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 1
-    text = " ".join((reader.pages[0].extract_text() or "").split())
-    # Age 55, Tanaka: 208 - 0.7 x 55 = 169.5 bpm; resting 62 bpm -> Karvonen zones.
-    zones = heart.zones(169.5, 62.0, "hrr5")
-    for low, high in zip(zones.low_bpm, zones.high_bpm, strict=True):
-        assert f"{low:.0f}\u2013{high:.0f}" in text
-    assert "For: Ana Example" in text
-    assert "80 kg" in text
-    assert "Education, not medical advice" in text
-    link = "".join(text.split())
-    assert "/heart-rate?age=55" in link
-    assert "weight=80" in link
-
-    pdf_path = SHOTS / f"handout-download-{paper.lower()}.pdf"
-    pdf_path.write_bytes(pdf)
-    if shutil.which("pdftoppm"):
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "80",
-                "-png",
-                "-singlefile",
-                str(pdf_path),
-                str(pdf_path.with_suffix("")),
-            ],
-            check=True,
-        )
-    assert recorder.foreign == []
-
-
-@pytest.mark.parametrize(
-    ("path", "button", "column"),
-    [
-        ("/heart-rate?age=55", "Download zones (CSV)", "low_bpm"),
-        ("/calories?weight=80", "Download the comparison (CSV)", "session_kcal"),
-    ],
-)
-def test_csv_exports_carry_the_numbers_shown(
-    page: Page, base_url: str, path: str, button: str, column: str
-) -> None:
-    page.goto(base_url + path)
-    wait_for_app(page)
-    rows = list(csv.DictReader(io.StringIO(download(page, button).decode("utf-8"))))
-    assert rows
-    assert column in rows[0]
-    if column == "low_bpm":
-        # Age 55, Tanaka: 169.5 bpm; zone 1 of % of max = 0.5 x 169.5 = 84.75 bpm.
-        assert float(rows[0]["low_bpm"]) == pytest.approx(84.75, abs=0.1)
-
-
-def test_copy_link_puts_the_current_address_on_the_clipboard(
-    browser: Browser, base_url: str
-) -> None:
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    page = context.new_page()
-    page.goto(f"{base_url}/calories?weight=82.5&units=metric&minutes=40")
-    wait_for_app(page)
+    """With the clipboard allowed, "Copy link" copies the address bar as it is after a change on
+    the page: the link's settings and the one just typed."""
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    open_page(page, f"{base_url}/calories?weight=82.5&minutes=40")
+    type_number(page, "speed", "8.5")
     page.get_by_role("button", name="Copy link").click()
     expect(page.get_by_text("Link copied")).to_be_visible()
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url
-    assert "weight=82.5" in copied
-    assert "minutes=40" in copied
-    context.close()
+    query = {key: float(values[0]) for key, values in parse_qs(urlsplit(copied).query).items()}
+    assert query == {"weight": 82.5, "minutes": 40.0, "speed": 8.5}
+
+
+@pytest.fixture
+def clinic_browser(
+    browser_type: BrowserType, browser_type_launch_args: dict[str, Any]
+) -> Iterator[Browser]:
+    """A Chromium in which `CLINIC_HOST` is the loopback address (not a secure context)."""
+    args = [*browser_type_launch_args["args"], f"--host-resolver-rules=MAP {CLINIC_HOST} 127.0.0.1"]
+    browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
+    yield browser
+    browser.close()
+
+
+def test_copy_link_shows_the_link_selected_where_there_is_no_clipboard(
+    clinic_browser: Browser, app_server: Server
+) -> None:
+    """On a plain-http address (no clipboard API), "Copy link" shows the address in a text box,
+    focused and selected, to copy by hand."""
+    url = app_server.url.replace("127.0.0.1", CLINIC_HOST)
+    page = clinic_browser.new_context(viewport=DESKTOP).new_page()
+    open_page(page, f"{url}/calories?weight=82.5&minutes=40")
+    assert page.evaluate("() => window.isSecureContext") is False
+    page.get_by_role("button", name="Copy link").click()
+    box = page.get_by_role("textbox", name="Link to this view")
+    expect(box).to_be_visible()
+    expect(box).to_be_focused()
+    expect(box).to_have_value(page.url)
+    selected = box.evaluate("input => input.value.slice(input.selectionStart, input.selectionEnd)")
+    assert selected == page.url
+    expect(page.get_by_text("Copy this link:")).to_be_visible()
+
+
+def test_the_zones_csv_starts_with_a_byte_order_mark_and_the_inputs(
+    new_page: NewPage, base_url: str
+) -> None:
+    """The zones download is UTF-8 with a BOM (Excel opens it cleanly) and its first columns are
+    the settings of the link that made it."""
+    page = open_page(new_page(), f"{base_url}/heart-rate?age=55&resting_hr=62")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download zones (CSV)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert info.value.suggested_filename.endswith(".csv")
+    assert data.startswith(BOM)
+    header, first, *_ = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    columns = ["age_years", "sex", "formula", "resting_hr_bpm", "measured_max_hr_bpm"]
+    assert header[:5] == columns
+    assert first[:5] == ["55", "unspecified", "tanaka", "62", ""]
+
+
+def test_the_handout_downloads_as_one_sheet_named_by_date_not_by_name(
+    new_page: NewPage, base_url: str
+) -> None:
+    """The handout arrives as one sheet (a front, and the sources on the back) with the typed
+    name printed on it; its file name carries today's date and never the name."""
+    page = open_page(new_page(), f"{base_url}/heart-rate?age=55")
+    name_box = page.locator(".st-key-handout_name input")
+    # Typing may already send the name (and rerun); leaving the box sends it at the latest.
+    after_rerun(page, lambda: (name_box.fill(NAME), name_box.press("Tab")))
+    days = {dt.date.today().isoformat()}
+    with page.expect_download() as info:
+        page.locator(".st-key-handout_download button").click()
+    days.add(dt.date.today().isoformat())
+    name, data = info.value.suggested_filename, Path(info.value.path()).read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(PdfReader(io.BytesIO(data)).pages) <= 2
+    assert NAME in " ".join(pdf_text(data).split())
+    assert name.endswith(".pdf")
+    assert any(day in name for day in days), f"{name!r} has no date"
+    assert not any(part.lower() in name.lower() for part in NAME.split())

@@ -1,0 +1,173 @@
+"""Layout of every registered page on a phone and at 200 % zoom, and of the deck on a projector.
+
+- at 390x844 (a phone) and at 683x384 CSS px drawn at scale 2 (a 1366 px screen zoomed to 200 %)
+  the page does not scroll sideways, and no text is cut short with an ellipsis;
+- on a phone, every chart fits the width and its text is at least 12 px (the computed size of
+  every SVG text Plotly draws);
+- in presentation mode a slide with a live chart fits a 1280x720 projector in large type.
+
+Font sizes set in the figures are unit-tested (tests/unit/test_*_charts.py); these tests see what
+the browser makes of them. Each page is opened once at scale 2 (the `shown` fixture, shared with
+test_a11y.py) and resized to each viewport: the CSS layout depends on the size in CSS px only.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import (
+    CHART_SLIDES,
+    PHONE,
+    SLIDES,
+    ZOOM_200,
+    NewPage,
+    Shown,
+    assert_no_exception,
+    heading,
+    open_page,
+    tour_params,
+)
+
+pytestmark = pytest.mark.browser
+
+MIN_CHART_TEXT_PX = 12.0
+
+
+def sideways_scroll(page: Page) -> dict[str, int]:
+    """How far the page and its main block scroll sideways. [CSS px]"""
+    found: dict[str, int] = page.evaluate(
+        """() => {
+            const main = document.querySelector("[data-testid='stMain']");
+            return {
+                page: document.documentElement.scrollWidth - window.innerWidth,
+                main: main.scrollWidth - main.clientWidth,
+            };
+        }"""
+    )
+    return found
+
+
+def cut_short(page: Page) -> list[str]:
+    """Texts in the main block cut short with an ellipsis ("Verdict: overs..." is unreadable)."""
+    found: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll("[data-testid='stMain'] *")]
+            .filter((el) => getComputedStyle(el).textOverflow === 'ellipsis'
+                && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim())
+            .map((el) => el.textContent.trim().slice(0, 40))"""
+    )
+    return found
+
+
+CUT_AT_ZOOM = pytest.mark.xfail(
+    strict=True,
+    reason="app bug: the calorie page's four myth cards (st.columns(4) in app_pages/calories.py) "
+    "are too narrow for their verdict badges, which st.badge cuts to 'Verdict: overs...' at "
+    "200 % zoom (and 'Verdict: claim...' at 1366 px)",
+)
+
+
+@pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
+def test_no_sideways_scroll_on_a_phone(shown: Shown) -> None:
+    """At 390x844 the page fits the width: neither it nor its main block scrolls sideways."""
+    phone = shown.at(PHONE)
+    assert_no_exception(phone)
+    scroll = sideways_scroll(phone)
+    assert max(scroll.values()) <= 1, f"scrolls sideways by {scroll} px"
+
+
+@pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
+def test_no_text_is_cut_short_on_a_phone(shown: Shown) -> None:
+    """At 390x844 no text in the page is cut short with an ellipsis."""
+    assert cut_short(shown.at(PHONE)) == []
+
+
+@pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
+def test_chart_text_is_at_least_12px_on_a_phone(shown: Shown) -> None:
+    """Every text in every chart (ticks, titles, legend, labels) is drawn at 12 px or more."""
+    phone = shown.at(PHONE)
+    sizes = phone.locator("[data-testid='stPlotlyChart'] svg text").evaluate_all(
+        """texts => texts
+            .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+            .map(t => [t.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(t).fontSize)])"""
+    )
+    charts = phone.get_by_test_id("stPlotlyChart").count()
+    assert charts == 0 or sizes, "charts on the page, but no chart text found"
+    small = [(text, size) for text, size in sizes if size < MIN_CHART_TEXT_PX]
+    assert small == [], f"chart text under {MIN_CHART_TEXT_PX} px: {small[:10]}"
+
+
+@pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
+def test_every_chart_fits_the_width_on_a_phone(shown: Shown) -> None:
+    """At 390x844 no chart's drawing reaches past either edge of the screen."""
+    phone = shown.at(PHONE)
+    outside = phone.locator("[data-testid='stPlotlyChart'] .main-svg").evaluate_all(
+        """svgs => svgs.map(svg => svg.getBoundingClientRect())
+            .filter(box => box.left < -1 || box.right > window.innerWidth + 1)
+            .map(box => [Math.round(box.left), Math.round(box.right)])"""
+    )
+    assert outside == [], f"charts wider than the {PHONE['width']} px screen: {outside}"
+
+
+@pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
+def test_no_sideways_scroll_at_200_percent_zoom(shown: Shown) -> None:
+    """At 683x384 CSS px (a 1366x768 screen at 200 %) the page fits the width."""
+    scroll = sideways_scroll(shown.at(ZOOM_200))
+    assert max(scroll.values()) <= 1, f"scrolls sideways by {scroll} px"
+
+
+@pytest.mark.parametrize(
+    "shown", tour_params({"calories": CUT_AT_ZOOM}), indirect=True, scope="session"
+)
+def test_no_text_is_cut_short_at_200_percent_zoom(shown: Shown) -> None:
+    """At 683x384 CSS px no text in the page is cut short with an ellipsis."""
+    assert cut_short(shown.at(ZOOM_200)) == []
+
+
+PROJECTOR = {"width": 1280, "height": 720}
+# Body text large enough to read from the back of a room on a 720p projector. [px]
+MIN_PROJECTOR_TEXT_PX = 20.0
+
+# Known failure (app bug, reported): on slide 2 the four-line detail, the 320 px chart and its
+# caption push the Previous/Next row about 30 px below a 720p screen.
+TOO_TALL = {
+    2: pytest.mark.xfail(
+        strict=True,
+        reason="app bug: team-talk slide 2 in presentation mode at 1280x720 puts the Next button "
+        "at y 696-749 px, below the screen (app_pages/team_talk.py CHART_HEIGHT_PX = 320 was "
+        "sized for shorter slide text; content/deck.md slide 2 has four lines of detail)",
+    )
+}
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param(
+            number, id=f"slide-{number}", marks=[TOO_TALL[number]] if number in TOO_TALL else []
+        )
+        for number in CHART_SLIDES
+    ],
+)
+def test_a_chart_slide_fits_a_720p_projector_in_presentation_mode(
+    new_page: NewPage, base_url: str, number: int
+) -> None:
+    """In presentation mode, a slide with a live chart fits a 1280x720 screen: the sidebar is
+    folded away, body text is at least 20 px, and the Next button shows without scrolling."""
+    page = open_page(
+        new_page(viewport=PROJECTOR), f"{base_url}/team-talk?slide={number}&present=true"
+    )
+    expect(heading(page)).to_have_text(SLIDES[number - 1])
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+    body_px = page.evaluate(
+        """() => {
+            const main = document.querySelector("[data-testid='stMain']");
+            const text = [...main.querySelectorAll("[data-testid='stMarkdownContainer'] p")]
+                .find((p) => !p.closest("[data-testid='stCaptionContainer']"));
+            return parseFloat(getComputedStyle(text).fontSize);
+        }"""
+    )
+    assert body_px >= MIN_PROJECTOR_TEXT_PX
+    box = page.locator(".st-key-deck_next button").bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PROJECTOR["height"], f"Next button below the screen: {box}"
