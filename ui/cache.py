@@ -157,10 +157,15 @@ def deck(system: str) -> DeckView:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def deck_chart(visual: str, system: str) -> Chart:
     """A slide's chart: the Learn page's knee-load figure, or the deck's forward-vs-backward bars."""
+    comparison = deck(system).comparisons[visual]
     if visual == "knee_load":
         found = learn("knee_load", KNEE_PAGE)
-        return Chart(found.figure, found.alt)
-    comparison = deck(system).comparisons[visual]
+        # A copy (the cached Learn figure is shared): the axis title in two lines, which a
+        # slide's short, large-type chart has room for.
+        figure = go.Figure(found.figure).update_yaxes(
+            title_text=comparison.axis.replace(" [", "<br>[")
+        )
+        return Chart(figure, found.alt)
     return Chart(
         deck_figures.comparison_figure(comparison), deck_figures.comparison_alt(comparison)
     )

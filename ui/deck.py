@@ -262,7 +262,6 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
                 args=(-1, total),
                 disabled=number <= 1,
                 key="deck_previous",
-                help="Previous slide (\u2190, Page Up)",
             )
             st.markdown(f"**{number} / {total}**", width="content")
             st.button(
@@ -272,7 +271,6 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
                 args=(1, total),
                 disabled=number >= total,
                 key="deck_next",
-                help="Next slide (\u2192, Page Down, Space, or click the slide)",
             )
             if sidebar.present():
                 st.button(
@@ -281,7 +279,6 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
                     on_click=set_present,
                     args=(False,),
                     key="deck_exit",
-                    help="Leave presentation mode (Esc)",
                 )
             else:
                 st.button(
