@@ -10,13 +10,13 @@ import datetime as dt
 
 import streamlit as st
 
-from retroedu.calculators.team import read_roster, team_view
+from retroedu.calculators.team import TeamView, read_roster, team_view
 from retroedu.content.evidence import escape_markdown
 from retroedu.exports import team as team_export
 from retroedu.exports.handout_pdf import Paper
 from retroedu.exports.zone_cards import CardWords, zone_cards_pdf
 from retroedu.figures.team import team_alt, team_figure
-from ui import cache, charts, links, widgets
+from ui import cache, charts, learn, links, widgets
 
 content = cache.page("team_zones")
 text = content.page.meta
@@ -51,65 +51,80 @@ with entry:
         text["upload_label"], type=["csv", "tsv", "txt", "xlsx"], key="team_file"
     )
 
-if upload is not None:
-    st.caption(text["using_file"])
-    source: str | bytes = upload.getvalue()
-    name = upload.name
-elif pasted.strip():
-    source, name = pasted, ""
-else:
+
+def squad() -> tuple[str | bytes, str] | None:
+    """What the coach gave: the uploaded file if there is one, else the pasted text."""
+    if upload is not None:
+        st.caption(text["using_file"])
+        return upload.getvalue(), upload.name
+    if pasted.strip():
+        return pasted, ""
+    return None
+
+
+def results(source: str | bytes, name: str) -> None:
+    """Every athlete's zones: notes, the rows left out, the table, the chart, the downloads."""
+    try:
+        team = team_view(read_roster(source, name), formula, view_of=cache.heart)
+    except ValueError as problem:
+        st.error(str(problem), icon=":material/error:")
+        return
+    for note in team.notes:
+        st.info(escape_markdown(note), icon=":material/info:")
+    if team.problems:
+        st.subheader(text["problems_heading"])
+        total = len(team.problems) + len(team.athletes)
+        st.warning(
+            text["problems_intro"].format(count=len(team.problems), total=total),
+            icon=":material/warning:",
+        )
+        labels = text["problem_columns"]
+        st.dataframe(
+            {
+                labels["row"]: [p.row for p in team.problems],
+                labels["name"]: [p.name for p in team.problems],
+                labels["problem"]: [p.problem for p in team.problems],
+            },
+            hide_index=True,
+        )
+    if not team.athletes:
+        return
+    st.subheader(text["table_heading"].format(count=len(team.athletes)))
+    st.dataframe(team_export.team_shown(team, text["columns"]), hide_index=True)
+    st.caption(text["max_note"].format(formula=team.athletes[0].view.formula.name))
+    st.subheader(text["chart_heading"])
+    charts.chart(team_figure(team), alt=team_alt(team), filename="team-zones")
+    downloads(team)
+
+
+def downloads(team: TeamView) -> None:
+    st.subheader(text["downloads_heading"])
+    today = dt.date.today().isoformat()
+    csv_column, paper_column, cards_column = st.columns([2, 1, 2], vertical_alignment="bottom")
+    with csv_column:
+        widgets.download_csv(
+            text["csv_label"], team_export.team_csv(team), f"team-zones-{today}.csv"
+        )
+    papers: list[Paper] = ["A4", "Letter"]
+    paper = paper_column.radio(text["paper_label"], papers, horizontal=True, key="team_paper")
+    paper = paper or papers[0]
+    words = CardWords.from_content(text["zone_cards"])
+    cards_column.download_button(
+        text["cards_label"],
+        # Built on the server when clicked; nothing is kept after the download.
+        data=lambda: zone_cards_pdf(team, words, paper),
+        file_name=f"zone-cards-{today}-{paper.lower()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        type="primary",
+        key="team_cards",
+    )
+
+
+given = squad()
+if given is None:
     st.info(text["start"], icon=":material/table:")
-    st.stop()
-
-try:
-    team = team_view(read_roster(source, name), formula, view_of=cache.heart)
-except ValueError as problem:
-    st.error(str(problem), icon=":material/error:")
-    st.stop()
-
-for note in team.notes:
-    st.info(escape_markdown(note), icon=":material/info:")
-if team.problems:
-    st.subheader(text["problems_heading"])
-    total = len(team.problems) + len(team.athletes)
-    st.warning(
-        text["problems_intro"].format(count=len(team.problems), total=total),
-        icon=":material/warning:",
-    )
-    labels = text["problem_columns"]
-    st.dataframe(
-        {
-            labels["row"]: [p.row for p in team.problems],
-            labels["name"]: [p.name for p in team.problems],
-            labels["problem"]: [p.problem for p in team.problems],
-        },
-        hide_index=True,
-    )
-if not team.athletes:
-    st.stop()
-
-st.subheader(text["table_heading"].format(count=len(team.athletes)))
-st.dataframe(team_export.team_shown(team, text["columns"]), hide_index=True)
-st.caption(text["max_note"].format(formula=team.athletes[0].view.formula.name))
-st.subheader(text["chart_heading"])
-charts.chart(team_figure(team), alt=team_alt(team), filename="team-zones")
-
-st.subheader(text["downloads_heading"])
-today = dt.date.today().isoformat()
-csv_column, paper_column, cards_column = st.columns([2, 1, 2], vertical_alignment="bottom")
-with csv_column:
-    widgets.download_csv(text["csv_label"], team_export.team_csv(team), f"team-zones-{today}.csv")
-papers: list[Paper] = ["A4", "Letter"]
-paper = paper_column.radio(text["paper_label"], papers, horizontal=True, key="team_paper") or "A4"
-words = CardWords.from_content(text["zone_cards"])
-cards_column.download_button(
-    text["cards_label"],
-    # Built on the server when clicked; nothing is kept after the download.
-    data=lambda: zone_cards_pdf(team, words, paper),
-    file_name=f"zone-cards-{today}-{paper.lower()}.pdf",
-    mime="application/pdf",
-    icon=":material/picture_as_pdf:",
-    on_click="ignore",
-    type="primary",
-    key="team_cards",
-)
+else:
+    results(*given)
+learn.sources(content)
