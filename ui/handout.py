@@ -150,7 +150,9 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
 
     st.subheader(words["ui_heading"], anchor="handout")
     st.caption(words["ui_intro"])
-    name_col, paper_col, week_col = st.columns([2, 1, 2])
+    # Two rows of two: a narrow column cuts the print options' labels short at 200 % zoom.
+    name_col, week_col = st.columns(2)
+    paper_col, print_col = st.columns(2, vertical_alignment="bottom")
     name = name_col.text_input(
         words["name_label"],
         max_chars=60,
@@ -163,7 +165,7 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
     paper = paper_col.radio(
         words["paper_label"], PAPERS, horizontal=True, key="handout_paper", persist_state="session"
     )
-    large_print = paper_col.checkbox(
+    large_print = print_col.checkbox(
         words["large_print_label"],
         help=words["large_print_help"],
         key="handout_large_print",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
@@ -41,7 +42,6 @@ from retroedu.exports.handout_pdf import (
 )
 from retroedu.links import fields
 from retroedu.links.urls import page_url
-from retroedu.models import energy
 from retroedu.models import units as u
 
 #: Weeks of the plan one handout prints: "the next four weeks", so the sheet stays readable.
@@ -52,28 +52,73 @@ SECTIONS = ("zones", "energy", "plan", "safety")
 SECTION_PAGE = {"zones": "heart-rate", "energy": "calories"}
 
 
-def source_text(ref: Reference) -> str:
-    """A reference as one short printed line: who (year), where published, how to find it.
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
+ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
 
-    Titles are left out to keep the list short; the QR code leads back to RetroEdu, whose
-    References page lists every source in full. Web pages are named by their site.
+
+def _who(authors: str) -> str:
+    """The authors in short: the first and "et al." for three or more (or where the list says
+    "et al."), asides in parentheses left out, an organisation by its acronym if it has one.
+
+    >>> _who("Roos PE, Barton N, van Deursen RWM"), _who("Garber CE, et al. (ACSM position stand)")
+    ('Roos PE et al.', 'Garber CE et al.')
+    >>> _who("National Institute for Health and Care Excellence (NICE)"), _who("Wright S, Weyand PG")
+    ('NICE', 'Wright S, Weyand PG')
+    """
+    acronym = ACRONYM.search(authors)
+    if acronym:
+        return acronym.group(1)
+    names = [name for name in PARENTHESES.sub("", authors).split(", ") if name]
+    if len(names) > 2 or any(name.startswith("et al") for name in names):
+        return f"{names[0].removesuffix(',')} et al."
+    return ", ".join(names)
+
+
+def source_text(ref: Reference) -> str:
+    """A reference in short form, for the back of the sheet: authors (et al.), year, journal,
+    volume and pages, and the PMID or DOI (the PMID, shorter, when there are both).
+
+    Titles are left out to keep the list short; RetroEdu's References page lists every source in
+    full. Web pages are named by their site.
 
     >>> from retroedu.content.evidence import LEVEL_BY_ID
     >>> source_text(Reference("k", "Kim KY, Choi JH, Lee S", 2001, "T", "J Rehab",
     ...     LEVEL_BY_ID["lab"], details="25(3):474-478", url="https://www.e-arm.org/x?y=1"))
-    'Kim KY et al. (2001). J Rehab 25(3):474-478'
-    >>> source_text(Reference("w", "STACK", None, "T", "STACK (magazine)", LEVEL_BY_ID["practice"],
-    ...     url="https://www.stack.com/a/x"))
-    'STACK (n.d.). STACK (magazine). stack.com'
+    'Kim KY et al., 2001. J Rehab 25:474-478'
+    >>> source_text(Reference("w", "STACK magazine (no byline)", None, "T", "STACK (magazine)",
+    ...     LEVEL_BY_ID["practice"], url="https://www.stack.com/a/x"))
+    'STACK magazine, n.d. Magazine'
+    >>> source_text(Reference("t", "Tanaka H, Monahan KD, Seals DR", 2001, "T", "J Am Coll Cardiol",
+    ...     LEVEL_BY_ID["review"], details="37(1):153-156", doi="10.1016/x", pmid="11153730"))
+    'Tanaka H et al., 2001. J Am Coll Cardiol 37:153-156. PMID 11153730'
     """
-    site_name = urlparse(ref.url).netloc.removeprefix("www.")
-    if ref.doi or ref.pmid:
-        where = f"doi:{ref.doi}" if ref.doi else f"PMID {ref.pmid}"
+    who = f"{_who(ref.authors)}, {ref.year or 'n.d.'}"
+    site_name = re.sub(r"^www\d*\.", "", urlparse(ref.url).netloc)
+    journal = PARENTHESES.sub("", ref.journal).strip()
+    # Volume and pages without the issue: "35(3):307-315" -> "35:307-315".
+    details = PARENTHESES.sub("", ref.details).strip()
+    if ref.pmid or ref.doi:
+        where = f"PMID {ref.pmid}" if ref.pmid else f"doi:{ref.doi}"
     else:
         # An article is found by journal, volume and pages; a web page by its site.
-        where = "" if ref.details or site_name.lower() in ref.journal.lower() else site_name
-    details = f" {ref.details}" if ref.details else ""
-    return ". ".join(part for part in (ref.short, f"{ref.journal}{details}", where) if part)
+        # A site named like its authors ("Lori Michiel Fitness", lorimichielfitness.com) is
+        # found by that name.
+        squeezed = re.sub(r"[^a-z0-9]", "", who.lower())
+        host = site_name.lower().rsplit(".", 1)[0]
+        where = "" if details or host.replace(".", "") in squeezed else site_name
+    # A journal that only repeats the authors or the site adds nothing but what kind of page it
+    # is: "NICE (guideline)" by NICE is a "Guideline".
+    if not details and (
+        journal.lower() in who.lower() or journal.lower().removesuffix(".com") in site_name
+    ):
+        kind = re.search(r"\(([^)]*)\)", ref.journal)
+        journal = kind.group(1)[:1].upper() + kind.group(1)[1:] if kind else ""
+    published = f"{journal} {details}".strip()
+    text = ""
+    for part in (who, published, where):
+        if part:
+            text = f"{text}{' ' if text.endswith('.') else '. '}{part}" if text else part
+    return text
 
 
 def _cite(keys: Sequence[str]) -> str:
@@ -186,8 +231,10 @@ def sheet_link(
     return page_url(base_url, page_key, params)
 
 
-def _zones(view: HeartView, text: Mapping[str, Any]) -> Zones:
-    """The zones section from the view's hero table; its note keeps its citation markers."""
+def _zones(view: HeartView, text: Mapping[str, Any], *, note: bool = True) -> Zones:
+    """The zones section from the view's hero table; its lines keep their citation markers: the
+    method's sources on the method line, the formula's on the maximum heart rate. With `note`,
+    the note on steering by heart rate rather than pace."""
     model = view.zone_method
     if view.problem:
         raise ValueError(view.problem)
@@ -197,22 +244,19 @@ def _zones(view: HeartView, text: Mapping[str, Any]) -> Zones:
         raise ValueError(
             f"content/handout.md: zone_words needs one name and talk test per zone of {view.method}."
         )
-    zone_keys = list(model.citations)
     if view.measured:
-        how = text["max_measured"]
+        how, formula_keys = text["max_measured"], []
     else:
-        zone_keys.append(view.formula.citation)
         how = text["max_formula"].format(
             formula=view.formula.name, error=f"{view.formula.error_bpm:g}"
         )
-    note_key = "zones_note_reserve" if model.basis == "reserve" else "zones_note_max"
-    note = text[note_key].format(cite=_cite(zone_keys))
+        formula_keys = [view.formula.citation]
     resting = view.inputs.resting_hr_bpm
-    settings = text["settings_line"].format(
-        age=f"{view.inputs.age_years:g}",
+    maximum = text["max_line_reserve" if model.basis == "reserve" else "max_line_max"].format(
         max=f"{view.max_bpm:.0f}",
         how=how,
-        resting="" if resting is None else text["resting_part"].format(resting=f"{resting:g}"),
+        resting="" if resting is None else f"{resting:g}",
+        cite=_cite(formula_keys),
     )
     rows = tuple(
         ZoneRow(
@@ -225,26 +269,24 @@ def _zones(view: HeartView, text: Mapping[str, Any]) -> Zones:
         )
         for row, word in zip(hero, words, strict=True)
     )
-    method = text["method_line"].format(method=text["method_names"][view.method])
-    return Zones(method=method, settings=settings, note=note, rows=rows)
+    method = text["method_line"].format(
+        method=text["method_names"][view.method], cite=_cite(list(model.citations))
+    )
+    return Zones(method=method, maximum=maximum, note=text["zones_note"] if note else "", rows=rows)
 
 
-def _energy(view: CaloriesView, text: Mapping[str, Any]) -> tuple[tuple[EnergyRow, ...], str]:
-    """The energy rows (the calorie page's table, for the gaits that make sense at the speed)
-    and the note with citation markers."""
+def _energy(view: CaloriesView, text: Mapping[str, Any]) -> Energy:
+    """The energy section: the session it is for, the rows (the calorie page's table, for the
+    gaits that make sense at the speed) and the note with citation markers."""
     inputs = view.inputs
     system = inputs.units
-    grade = text["level"] if inputs.grade_pct == 0 else text["grade"].format(grade=inputs.grade_pct)
     table = {row["mode"]: row for row in tables.comparison_table(view).to_dict("records")}
     rows = []
     for gait in view.gaits:
         forward = view.estimate(gait, "forward")
         backward = view.estimate(gait, "backward")
         activity = text["activity"].format(
-            gait=text["gaits"][gait],
-            speed=u.format_speed(inputs.speed_kmh, system),
-            grade=grade,
-            minutes=f"{inputs.minutes:g}",
+            gait=text["gaits"][gait], speed=u.format_speed(inputs.speed_kmh, system)
         )
         rows.append(
             EnergyRow(
@@ -254,14 +296,57 @@ def _energy(view: CaloriesView, text: Mapping[str, Any]) -> tuple[tuple[EnergyRo
                 float(table[backward.mode.label]["vs_forward_pct"]),
             )
         )
-    note = text["energy_note"].format(
+    intro = text["energy_intro"].format(
+        minutes=f"{inputs.minutes:g}",
+        grade=_grade(inputs, text),
         weight=u.format_weight(inputs.weight_kg, system),
-        k_run=f"{energy.K_RUN.value:g}",
-        k_walk=f"{energy.K_WALK.value:g}",
     )
+    note = text["energy_note"]
     if any(e.extrapolated for e in view.estimates if e.mode.gait in view.gaits):
         note += text["extrapolated"]
-    return tuple(rows), note
+    return Energy(intro=intro, note=note, rows=tuple(rows))
+
+
+def _grade(inputs: CaloriesInputs, text: Mapping[str, Any]) -> str:
+    """The slope in words: "level ground" or "+5 % grade"."""
+    return str(
+        text["level"] if inputs.grade_pct == 0 else text["grade"].format(grade=inputs.grade_pct)
+    )
+
+
+def settings_line(
+    heart_view: HeartView | None, calories_view: CaloriesView | None, text: Mapping[str, Any]
+) -> str:
+    """The header's one line of settings, for the calculators whose sections are printed: "Age 68,
+    female, resting 72 bpm  ·  82 kg at 3.0 km/h, level ground, 10 min". Empty when neither is
+    printed."""
+    parts = []
+    if heart_view is not None:
+        heart = heart_view.inputs
+        sex = fields.FIELDS["sex"]
+        assert isinstance(sex, fields.ChoiceField)
+        parts.append(
+            text["settings_zones"].format(
+                age=f"{heart.age_years:g}",
+                sex=""
+                if heart.sex == "unspecified"
+                else text["sex_part"].format(sex=sex.labels[heart.sex].lower()),
+                resting=""
+                if heart.resting_hr_bpm is None
+                else text["resting_part"].format(resting=f"{heart.resting_hr_bpm:g}"),
+            )
+        )
+    if calories_view is not None:
+        inputs = calories_view.inputs
+        parts.append(
+            text["settings_energy"].format(
+                weight=u.format_weight(inputs.weight_kg, inputs.units),
+                speed=u.format_speed(inputs.speed_kmh, inputs.units),
+                grade=_grade(inputs, text),
+                minutes=f"{inputs.minutes:g}",
+            )
+        )
+    return text["settings_line"].format(parts="  \u00b7  ".join(parts)) if parts else ""
 
 
 def section_values(
@@ -288,15 +373,10 @@ def section_values(
             )
         elif key == "energy" and calories_view is not None:
             inputs = calories_view.inputs
-            grade = (
-                text["level"]
-                if inputs.grade_pct == 0
-                else text["grade"].format(grade=inputs.grade_pct)
-            )
             found[key] = say["energy"].format(
                 weight=u.format_weight(inputs.weight_kg, inputs.units),
                 speed=u.format_speed(inputs.speed_kmh, inputs.units),
-                grade=grade,
+                grade=_grade(inputs, text),
                 minutes=f"{inputs.minutes:g}",
             )
         elif key == "plan":
@@ -340,28 +420,30 @@ def compose(
     text = library.page("handout").page.meta
 
     zones: Zones | None = None
-    energy_note = ""
     if "zones" in chosen:
         if heart_view is None:
             raise ValueError("The heart-rate zones need the heart-rate calculator's settings.")
-        zones = _zones(heart_view, text)
-    zones_note = "" if zones is None else zones.note
-    energy_rows: tuple[EnergyRow, ...] = ()
+        # The checklist's "judge effort by heart rate" says what the zones' note says.
+        zones = _zones(heart_view, text, note="safety" not in chosen)
+    energy_section: Energy | None = None
     if "energy" in chosen:
         if calories_view is None:
             raise ValueError("The energy comparison needs the calorie calculator's settings.")
-        energy_rows, energy_note = _energy(calories_view, text)
-    chosen_weeks = (
-        next_weeks(library.page("getting_started").page.meta["weeks"], first_week)
-        if "plan" in chosen
-        else []
-    )
+        energy_section = _energy(calories_view, text)
+    all_weeks = library.page("getting_started").page.meta["weeks"]
+    chosen_weeks = next_weeks(all_weeks, first_week) if "plan" in chosen else []
+    week_words = text["week_words"]
+    missing = [week["week"] for week in all_weeks if week["week"] not in week_words]
+    if missing:
+        raise ValueError(f"content/handout.md: week_words has no words for week(s) {missing}.")
     safety = [str(item) for item in text["safety"]] if "safety" in chosen else []
 
     # Sources in order of first citation: zones, energy, the plan, then the checklist.
+    zone_words = "" if zones is None else f"{zones.method} {zones.maximum} {zones.note}"
+    energy_words = "" if energy_section is None else energy_section.note
     keys: list[str] = []
     for key in [
-        *cited_keys(f"{zones_note} {energy_note}"),
+        *cited_keys(f"{zone_words} {energy_words}"),
         *(cited_keys(text["weeks_note"]) if chosen_weeks else []),
         *[key for week in chosen_weeks for key in week.get("refs", [])],
         *cited_keys(" ".join(safety)),
@@ -378,10 +460,12 @@ def compose(
             note=plain(text["weeks_note"]),
             weeks=tuple(
                 Week(
-                    text["week_label"].format(week=week["week"]),
+                    text["week_label"].format(week=week["week"], minutes=week["minutes"]),
                     plain(
-                        text["week_text"].format(what=week["what"], minutes=week["minutes"])
-                        + _cite([str(key) for key in week.get("refs", [])])
+                        text["week_text"].format(
+                            what=week_words[week["week"]],
+                            cite=_cite([str(key) for key in week.get("refs", [])]),
+                        )
                     ),
                 )
                 for week in chosen_weeks
@@ -391,8 +475,10 @@ def compose(
         else None
     )
 
-    printed_heart = heart_view.inputs if zones is not None and heart_view is not None else None
-    printed_calories = calories_view.inputs if energy_rows and calories_view is not None else None
+    printed_heart = heart_view if zones is not None else None
+    printed_calories = calories_view if energy_section is not None else None
+    heart_inputs = None if printed_heart is None else printed_heart.inputs
+    calorie_inputs = None if printed_calories is None else printed_calories.inputs
     value = text["reentry_value"]
     written = tuple(
         text["reentry_page"].format(
@@ -402,12 +488,10 @@ def compose(
                 for name, (_, shown) in values.items()
             ),
         )
-        for key, values in _settings(printed_heart, printed_calories)
+        for key, values in _settings(heart_inputs, calorie_inputs)
     )
     link = (
-        sheet_link(base_url, page_key, printed_heart, printed_calories)
-        if base_url is not None
-        else ""
+        sheet_link(base_url, page_key, heart_inputs, calorie_inputs) if base_url is not None else ""
     )
     # With a link, the QR code reopens the settings; without one, they are written out to be
     # entered again by hand. Nothing to reopen without either (plan and checklist made where
@@ -424,14 +508,25 @@ def compose(
     return Handout(
         title=text["document_title"],
         disclaimer=" ".join(str(text["disclaimer"]).split()),
-        zones=None if zones is None else dataclasses.replace(zones, note=plain(zones.note)),
-        energy=Energy(note=plain(energy_note), rows=energy_rows) if energy_rows else None,
+        zones=None
+        if zones is None
+        else dataclasses.replace(
+            zones,
+            method=plain(zones.method),
+            maximum=plain(zones.maximum),
+            note=plain(zones.note),
+        ),
+        energy=None
+        if energy_section is None
+        else dataclasses.replace(energy_section, note=plain(energy_section.note)),
         plan=plan,
         safety=tuple(plain(item) for item in safety),
         reentry=reentry,
         sources=tuple(source_text(library.references[key]) for key in keys),
         person=" ".join(person.split()),
         date=date,
+        # Without a link the settings are written out in full; the one line would repeat them.
+        settings=settings_line(printed_heart, printed_calories, text) if link else "",
         paper=paper,
         large_print=large_print,
         headings=Headings(
@@ -439,13 +534,12 @@ def compose(
             energy=headings["energy"],
             weeks=headings["weeks"],
             safety=headings["safety"],
-            link=headings["link"],
             sources=headings["sources"],
             zone_columns=_four(text["zone_columns"], share=text["share_columns"][basis]),
             energy_columns=_four(text["energy_columns"]),
             person=text["person_label"],
-            page=text["page_footer"],
-            turn_over=text["turn_over"],
-            sources_on=text["sources_on"],
+            back=text["footer_back"],
+            continued=text["footer_continued"],
+            sources_note=" ".join(str(text["sources_note"]).split()),
         ),
     )

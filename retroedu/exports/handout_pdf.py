@@ -1,16 +1,17 @@
 """The patient handout as PDF bytes: plain data in, PDF out. Pure; no Streamlit.
 
-The handout carries the sections the physiotherapist chose: heart-rate zones [bpm] with the talk
-test, a forward-vs-backward energy comparison [kcal, gross], a week-by-week plan and a safety
-checklist; then a QR code and link that reopen the same settings (or, where the app has no address
-a phone can open, the settings written out), the sources and an "education, not medical advice"
-line.
+The handout is one sheet printed on both sides, as a physiotherapist hands it over. The front holds
+what the patient needs: a compact header (title, person, date, the settings in one line, and the QR
+code that reopens them or, where the app has no address a phone can open, the settings written
+out), then the sections the physiotherapist chose: heart-rate zones [bpm] with the talk test, a
+forward-vs-backward energy comparison [kcal, gross], and the plan and the safety checklist side by
+side (or flowed over two columns). The back holds the references, numbered, in two columns.
 
 Type is set for older readers: nothing on the sheet is smaller than 11 pt, and large print sets
-body and table text at 14 pt. The type never shrinks to fit: sections flow onto the back of the
-sheet (and, in large print with everything chosen, onto a second sheet), each section kept whole
-on one page; the sources go last, on the back when the front is full, and the front's footer says
-where they are.
+everything on the front at 14 pt or more (the references, which the clinician rather than the
+patient reads, at 12 pt). The type never shrinks to fit: if a large-print front cannot hold every
+section, the columns go on over the page, on the back above the references, and the front's footer
+says so. Nothing goes beyond the one sheet: a handout that cannot fit raises `ValueError`.
 
 The text is drawn in DejaVu Sans, shipped in `assets/fonts` (with its licence) and embedded,
 subset, in the PDF: it covers Latin-1 and Latin Extended-A (á é í ó ú ñ ü ¿ ¡ and more), so the
@@ -25,7 +26,6 @@ is drawn as vector squares from segno's matrix, so it stays sharp when printed.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -37,6 +37,7 @@ import segno
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.fonts import TTFFont
 
 Paper = Literal["A4", "Letter"]
 #: Paper sizes the handout supports, as fpdf2 names them, with their size [mm].
@@ -47,15 +48,25 @@ FONT_FILES: Mapping[str, str] = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf
 FAMILY = "DejaVuSans"
 
 MM_PER_PT = 25.4 / 72
-#: Line height as a multiple of the type size: generous leading helps older readers.
-LEADING = 1.3
-MARGIN_MM = 15.0
+#: Line height as a multiple of the type size: open enough for older readers, close enough that
+#: one sheet holds the front.
+LEADING = 1.2
+#: Line height of the reference list on the back: a list the clinician scans, set closer.
+LIST_LEADING = 1.15
+#: Line height of the title and headings, set tighter: they are short and bold.
+HEADING_LEADING = 1.15
+#: Margin on every side: within what home and clinic printers print. [mm]
+MARGIN_MM = 10.0
 #: Side of the QR code, quiet zone included. [mm]
-QR_MM = 30.0
-#: Space between the two columns of a list. [mm]
+QR_MM = 26.0
+#: Space between the two columns. [mm]
 COLUMN_GAP_MM = 6.0
-#: Pages one handout may take: two sheets printed on both sides.
-MAX_PAGES = 6
+#: Pages one handout takes at most: one sheet, printed on both sides.
+MAX_PAGES = 2
+#: Slack when fitting text to a column: rounding must not push out a text exactly as wide. [mm]
+FIT_MM = 0.01
+#: How far the space between sections and items may close up on a full front, step by step.
+SPACINGS = (1.0, 0.85, 0.7)
 INK = (20, 22, 26)
 RULE = (150, 158, 168)
 SHADE = (232, 238, 245)
@@ -74,11 +85,11 @@ class TypeSizes:
     sources: float
 
 
-#: Normal print: body and tables at 11 pt, the floor for an older reader; sources too.
-NORMAL_PRINT = TypeSizes(title=20.0, heading=14.0, body=11.0, sources=11.0)
-#: Large print: body and tables at 14 pt. The sources, which the clinician rather than the patient
-#: reads, stay at 12 pt so they fit on the back.
-LARGE_PRINT = TypeSizes(title=24.0, heading=17.0, body=14.0, sources=12.0)
+#: Normal print: body and tables at 11 pt, the floor for an older reader; the references too.
+NORMAL_PRINT = TypeSizes(title=16.0, heading=12.5, body=11.0, sources=11.0)
+#: Large print: everything on the front at 14 pt or more. The references on the back, which the
+#: clinician rather than the patient reads, stay at 11 pt, so the sheet stays one sheet.
+LARGE_PRINT = TypeSizes(title=19.0, heading=15.0, body=14.0, sources=11.0)
 
 
 @dataclass(frozen=True)
@@ -96,10 +107,11 @@ class ZoneRow:
 
 @dataclass(frozen=True)
 class Zones:
-    """The zones section: the method named, the settings it used, a note and the table."""
+    """The zones section: the method named, the maximum heart rate it used (and where from), a
+    note and the table."""
 
     method: str
-    settings: str
+    maximum: str
     note: str
     rows: tuple[ZoneRow, ...]
 
@@ -117,8 +129,9 @@ class EnergyRow:
 
 @dataclass(frozen=True)
 class Energy:
-    """The energy section: a note (weight, gross or net, sources) and one row per gait."""
+    """The energy section: the session it is for, a note (gross, sources) and one row per gait."""
 
+    intro: str
     note: str
     rows: tuple[EnergyRow, ...]
 
@@ -154,17 +167,11 @@ class Headings:
     """The words the handout prints around the data (they come from content/handout.md)."""
 
     zones: str = "Your heart-rate zones"
-    energy: str = "Forward or backward: energy for the same session"
-    weeks: str = "Your backward walking and running plan"
+    energy: str = "Energy: forward or backward"
+    weeks: str = "Your plan, week by week"
     safety: str = "Safety checklist"
-    link: str = "Open these settings again"
-    sources: str = "Sources"
-    zone_columns: tuple[str, str, str, str] = (
-        "Zone",
-        "Heart rate [bpm]",
-        "Share",
-        "Talk test: how it feels",
-    )
+    sources: str = "References"
+    zone_columns: tuple[str, str, str, str] = ("Zone", "Heart rate [bpm]", "Share", "Talk test")
     energy_columns: tuple[str, str, str, str] = (
         "Activity",
         "Forward, gross [kcal]",
@@ -172,15 +179,15 @@ class Headings:
         "Backward vs forward",
     )
     person: str = "For"
-    page: str = "Page {page} of {pages}"
-    turn_over: str = "please turn over"
-    sources_on: str = "sources on page {page}"
+    back: str = "References on the back"
+    continued: str = "Continued on the back"
+    sources_note: str = ""
 
 
 @dataclass(frozen=True)
 class Handout:
     """Everything the handout shows. A section left out is None (or empty); numbers stay numbers
-    and the PDF formats them."""
+    and the PDF formats them. `settings` is the header's one line of settings."""
 
     title: str
     disclaimer: str
@@ -192,6 +199,7 @@ class Handout:
     sources: tuple[str, ...]
     person: str = ""
     date: str = ""
+    settings: str = ""
     paper: Paper = "A4"
     large_print: bool = False
     headings: Headings = Headings()
@@ -284,6 +292,28 @@ def vs_forward(pct: float) -> str:
     return f"{pct:+.0f} %"
 
 
+def url_pieces(url: str) -> list[str]:
+    """A link cut where a reader would break it to type it: after the "?" and each "&".
+
+    >>> url_pieces("https://r.org/heart-rate?age=68&sex=Female")
+    ['https://r.org/heart-rate?', 'age=68&', 'sex=Female']
+    """
+    return [piece for piece in re.split(r"(?<=[?&])", url) if piece]
+
+
+CITED = re.compile(r" (\[\d+(?:, \d+)*\])")
+
+
+def keep_together(text: str) -> str:
+    """`text` with non-breaking spaces before and inside its citation numbers, so a line never
+    breaks between a word and its sources or inside them.
+
+    >>> keep_together("a slope [14, 16].") == "a slope\u00a0[14,\u00a016]."
+    True
+    """
+    return CITED.sub(lambda cited: "\u00a0" + cited.group(1).replace(", ", ",\u00a0"), text)
+
+
 def _check(handout: Handout) -> None:
     missing = [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
     if missing:
@@ -314,37 +344,47 @@ def _check(handout: Handout) -> None:
         )
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A part of the sheet that is never split: `draw(top)` draws it (or, while the sheet only
-    measures, does not) and returns its height [mm]. A piece kept with the next goes on the same
-    page as the one after it (a heading with its first lines, a table header with its first row)."""
-
-    draw: Callable[[float], float]
-    keep_with_next: bool = False
-    #: Drawn above this piece when it starts a page: a table's header row above a continued table.
-    repeat: Piece | None = None
+class HandoutTooLongError(ValueError):
+    """The handout cannot be set on one sheet; the message says what to leave out."""
 
 
 @dataclass(frozen=True)
-class Flow:
-    """A list set in two columns that fills what is left of a page and goes on over the page:
-    the checklist and the sources. Its `intro` (the heading) stays with its first item."""
+class Unit:
+    """A part of the sheet that is never split: `draw(x, y, width)` draws it (or, while the sheet
+    only measures, does not) and returns its height [mm]. `space` is the space above it, left out
+    at the top of a column or a page. [mm]"""
 
-    intro: Piece
-    items: tuple[str, ...]
-    size_pt: float
-    indent_mm: float
-    space_mm: float
-    boxes: bool
+    draw: Callable[[float, float, float], float]
+    space: float = 0.0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section set in two columns: its `intro` (the heading, and any opening words) across the
+    page above `items`, which fill the two columns, balanced. The intro stays with the first
+    items; items that do not fit on the page go on over it."""
+
+    intro: Unit
+    items: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A unit where it is drawn: page (from 1), left edge, top and width. [mm]"""
+
+    page: int
+    x: float
+    y: float
+    width: float
+    unit: Unit
 
 
 class _Sheet:
-    """Draws one handout onto an fpdf2 document.
+    """Lays out and draws one handout onto an fpdf2 document.
 
-    Every block (the header, each section, the link, the sources) is a method that takes the top
-    of the block [mm] and returns its height [mm]. With `drawing` off it only measures (fpdf2's
-    dry runs), so the layout can place each block whole before anything is drawn.
+    Every unit draws itself at (x, y) in a given width and returns its height [mm]. With `drawing`
+    off it only measures (fpdf2's dry runs), so the layout can place each unit whole before
+    anything is drawn; the layout and the drawing ask for the same heights.
     """
 
     def __init__(self, handout: Handout) -> None:
@@ -361,35 +401,118 @@ class _Sheet:
         self.pdf.set_lang("en")
         # fpdf2 measures text only on a page: the first page is there from the start.
         self.pdf.add_page()
-        self.width = self.pdf.w - 2 * MARGIN_MM
-        self.column_mm = (self.width - COLUMN_GAP_MM) / 2
         self.left = MARGIN_MM
+        self.width = self.pdf.w - 2 * MARGIN_MM
+        self.column = (self.width - COLUMN_GAP_MM) / 2
+        self.top = MARGIN_MM
+        body = self.sizes.body
+        #: The footer: the disclaimer on the left, on the front what is on the back on the right;
+        #: on two lines when one cannot hold both. Where it starts, and the lowest
+        #: a unit may reach above it. [mm]
+        words = handout.headings
+        longest = max(words.continued, words.back, key=len)
+        self.pdf.set_font(FAMILY, "B", body)
+        wide = self.pdf.get_string_width(pdf_text(handout.disclaimer))
+        self.pdf.set_font(FAMILY, "", body)
+        wide += self.pdf.get_string_width(pdf_text(longest)) + 6.0
+        self.footer_lines = 1 if wide <= self.width else 2
+        self.footer_y = self.pdf.h - MARGIN_MM - self.footer_lines * self.line_mm(body)
+        self.bottom = self.footer_y - 0.3 * body
+        self.space(1.0)
         self.drawing = False
-        self.heights: dict[tuple[float, str, float, str], float] = {}
-        #: Vertical space between blocks and around headings. [mm]
-        self.gap = 0.45 * self.sizes.body
+        self.broken: dict[
+            tuple[float, str, float, str, float, bool], tuple[tuple[str, ...], float]
+        ] = {}
+
+    def space(self, scale: float) -> None:
+        """Set the space between sections and between the items of a list [mm], `scale` times
+        the usual: a full front closes up a little before anything goes over the page."""
+        body = self.sizes.body
+        self.gap = 0.45 * body * scale
+        self.item_gap = 0.16 * body * scale
 
     # Drawing primitives -------------------------------------------------------------------------
 
-    def line_mm(self, size_pt: float) -> float:
-        return size_pt * LEADING * MM_PER_PT
+    def line_mm(self, size_pt: float, leading: float = LEADING) -> float:
+        return size_pt * leading * MM_PER_PT
 
-    def height(self, width: float, text: str, size_pt: float, style: str = "") -> float:
-        """How tall `text` sets in a column `width` wide. [mm] Each paragraph is measured once
-        per sheet: the layout and the drawing ask for the same heights."""
-        key = (round(width, 3), text, size_pt, style)
-        if key not in self.heights:
-            self.pdf.set_font(FAMILY, style, size_pt)
-            found = self.pdf.multi_cell(
-                width,
-                self.line_mm(size_pt),
-                pdf_text(text),
-                dry_run=True,
-                output=MethodReturnValue.HEIGHT,
-            )
-            assert isinstance(found, float | int)
-            self.heights[key] = float(found)
-        return self.heights[key]
+    def wide(self, text: str, size_pt: float, style: str = "") -> float:
+        """How wide `text` sets on one line [mm], from the font's own advance widths (what
+        fpdf2's `get_string_width` computes, without its per-call overhead)."""
+        font = self.pdf.fonts[f"{FAMILY.lower()}{style}"]
+        assert isinstance(font, TTFFont)
+        return sum(font.cw[ord(char)] for char in text) * size_pt * 0.001 / self.pdf.k
+
+    def lines(
+        self,
+        width: float,
+        text: str,
+        size_pt: float,
+        style: str = "",
+        leading: float = LEADING,
+        markdown: bool = False,
+    ) -> tuple[tuple[str, ...], float]:
+        """`text` broken into lines for a column `width` wide [mm], and its height [mm]. Each
+        paragraph is broken once per sheet: the layout and the drawing use the same lines.
+
+        Lines break at spaces, never inside a citation or between it and its word (no "[16]."
+        alone on a line); a word wider than a line breaks between letters. A paragraph with bold
+        runs (`markdown`) is broken by fpdf2, which sets it."""
+        key = (round(width, 3), text, size_pt, style, leading, markdown)
+        if key not in self.broken:
+            words = keep_together(pdf_text(text))
+            if markdown:
+                self.pdf.set_font(FAMILY, style, size_pt)
+                found = self.pdf.multi_cell(
+                    width,
+                    self.line_mm(size_pt, leading),
+                    words,
+                    dry_run=True,
+                    markdown=True,
+                    output=MethodReturnValue.LINES,
+                )
+                assert isinstance(found, list)
+                broken = [str(line) for line in found]
+            else:
+                broken = self.break_lines(words, width - 2 * self.pdf.c_margin, size_pt, style)
+            self.broken[key] = (tuple(broken), len(broken) * self.line_mm(size_pt, leading))
+        return self.broken[key]
+
+    def break_lines(self, text: str, room: float, size_pt: float, style: str) -> list[str]:
+        """`text` in lines no wider than `room` [mm]: broken at spaces (and at line breaks),
+        a word wider than a line between its letters."""
+        room += FIT_MM  # a text exactly as wide as its column fits (the gutter's "23.")
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                joined = f"{line} {word}" if line else word
+                if self.wide(joined, size_pt, style) <= room:
+                    line = joined
+                    continue
+                if line:
+                    lines.append(line)
+                while len(word) > 1 and self.wide(word, size_pt, style) > room:
+                    cut = len(word) - 1
+                    while cut > 1 and self.wide(word[:cut], size_pt, style) > room:
+                        cut -= 1
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                line = word
+            lines.append(line)
+        return lines
+
+    def height(
+        self,
+        width: float,
+        text: str,
+        size_pt: float,
+        style: str = "",
+        leading: float = LEADING,
+        markdown: bool = False,
+    ) -> float:
+        """How tall `text` sets in a column `width` wide. [mm]"""
+        return self.lines(width, text, size_pt, style, leading, markdown)[1]
 
     def text(
         self,
@@ -402,137 +525,140 @@ class _Sheet:
         *,
         align: str = "L",
         link: str = "",
+        leading: float = LEADING,
+        markdown: bool = False,
     ) -> float:
-        """A left-aligned paragraph at (x, y); its height. [mm]"""
+        """A paragraph at (x, y), `width` wide; its height. [mm] With `markdown`, **bold** runs
+        are set in bold."""
         if not text:
             return 0.0
-        tall = self.height(width, text, size_pt, style)
+        lines, tall = self.lines(width, text, size_pt, style, leading, markdown)
         if self.drawing:
             self.pdf.set_font(FAMILY, style, size_pt)
             self.pdf.set_text_color(*INK)
-            self.pdf.set_xy(x, y)
-            self.pdf.multi_cell(
-                width,
-                self.line_mm(size_pt),
-                pdf_text(text),
-                align=align,
-                link=link or None,
-                new_x=XPos.LEFT,
-                new_y=YPos.NEXT,
-            )
+            step = self.line_mm(size_pt, leading)
+            if markdown:
+                # A bold run may go on over a line: fpdf2 sets the paragraph as a whole.
+                self.pdf.set_xy(x, y)
+                self.pdf.multi_cell(
+                    width,
+                    step,
+                    keep_together(pdf_text(text)),
+                    align=align,
+                    link=link or None,
+                    markdown=True,
+                    new_x=XPos.LEFT,
+                    new_y=YPos.NEXT,
+                )
+            else:
+                for index, line in enumerate(lines):
+                    self.pdf.set_xy(x, y + index * step)
+                    self.pdf.cell(width, step, line, align=align, link=link or "")
         return tall
 
-    def rule(self, y: float, x: float | None = None, width: float | None = None) -> None:
+    def rule(self, x: float, y: float, width: float) -> None:
         if self.drawing:
             self.pdf.set_draw_color(*RULE)
             self.pdf.set_line_width(0.3)
-            x = self.left if x is None else x
-            self.pdf.line(x, y, x + (self.width if width is None else width), y)
+            self.pdf.line(x, y, x + width, y)
 
-    def heading(self, y: float, text: str) -> float:
-        size = self.sizes.heading
-        tall = self.text(self.left, y, self.width, text, size, "B")
-        self.rule(y + tall + 0.6)
-        return tall + 0.6 + self.gap * 0.6
+    def heading(self, x: float, y: float, width: float, text: str) -> float:
+        """A section heading with a rule under it; its height with the space below. [mm]"""
+        tall = self.text(x, y, width, text, self.sizes.heading, "B", leading=HEADING_LEADING)
+        self.rule(x, y + tall + 0.5, width)
+        return tall + 0.5 + 0.3 * self.gap
 
     def row(
         self,
+        x: float,
         y: float,
         cells: Sequence[str],
-        shares: Sequence[float],
+        widths: Sequence[float],
         *,
         bold: Collection[int] = (),
         align: str = "",
         header: bool = False,
     ) -> float:
-        """One table row: cells side by side, a rule under them (the header row shaded and
-        bold). `shares` are the columns' parts of the width; `bold` the columns set in bold. [mm]"""
+        """One table row: cells side by side in columns `widths` wide [mm], a rule under them (the
+        header row shaded and bold); `bold` the columns set in bold. Its height. [mm]"""
         size = self.sizes.body
-        pad = 0.12 * size
-        widths = [share * self.width / sum(shares) for share in shares]
+        pad = 0.06 * size
         styles = ["B" if header or col in bold else "" for col in range(len(cells))]
         tall = 2 * pad + max(
-            self.height(width - 2 * pad, cell, size, style)
-            for width, cell, style in zip(widths, cells, styles, strict=True)
+            self.height(cell_width, cell, size, style)
+            for cell_width, cell, style in zip(widths, cells, styles, strict=True)
         )
         if self.drawing and header:
             self.pdf.set_fill_color(*SHADE)
-            self.pdf.rect(self.left, y, self.width, tall, style="F")
-        x = self.left
-        for col, (width, cell, style) in enumerate(zip(widths, cells, styles, strict=True)):
+            self.pdf.rect(x, y, sum(widths), tall, style="F")
+        left = x
+        for col, (cell_width, cell, style) in enumerate(zip(widths, cells, styles, strict=True)):
             side = align[col] if col < len(align) else "L"
-            self.text(x + pad, y + pad, width - 2 * pad, cell, size, style, align=side)
-            x += width
-        self.rule(y + tall)
+            self.text(left, y + pad, cell_width, cell, size, style, align=side)
+            left += cell_width
+        self.rule(x, y + tall, sum(widths))
         return tall
+
+    def column_widths(
+        self,
+        width: float,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        bold: Collection[int],
+    ) -> list[float]:
+        """The widths of a table's columns [mm], `width` in all: each column as wide as its
+        widest cell on one line, the room left shared out in proportion; if that is too wide,
+        the header cells may take two lines (split at their widest word); if even that is too
+        wide, the columns in proportion to their widest cells."""
+        size = self.sizes.body
+        # fpdf2 keeps a cell margin on each side of the text, and a little more for safety.
+        margin = 2 * self.pdf.c_margin + 0.6
+
+        def wide(text: str, style: str) -> float:
+            self.pdf.set_font(FAMILY, style, size)
+            return float(self.pdf.get_string_width(pdf_text(text))) + margin
+
+        def body(col: int) -> float:
+            style = "B" if col in bold else ""
+            return max((wide(row[col], style) for row in rows), default=margin)
+
+        def longest_word(text: str) -> float:
+            return max(wide(word, "B") for word in text.split())
+
+        for head in (
+            [wide(text, "B") for text in header],
+            [max(longest_word(text), wide(text, "B") / 2) for text in header],
+        ):
+            natural = [max(body(col), head[col]) for col in range(len(header))]
+            if sum(natural) <= width:
+                return [part + (width - sum(natural)) * part / sum(natural) for part in natural]
+        natural = [max(body(col), longest_word(text)) for col, text in enumerate(header)]
+        return [width * part / sum(natural) for part in natural]
 
     def table(
         self,
-        header: Sequence[str] | None,
+        x: float,
+        y: float,
+        width: float,
+        header: Sequence[str],
         rows: Sequence[Sequence[str]],
-        shares: Sequence[float],
         *,
         bold: Collection[int] = (),
         align: str = "",
-    ) -> list[Piece]:
-        """A table as pieces: the header (kept with the first row), then one piece per row, so a
-        long table may continue on the next page."""
-        top = (
-            None
-            if header is None
-            else Piece(functools.partial(self.row, cells=header, shares=shares, header=True), True)
-        )
-        body = [
-            Piece(
-                functools.partial(self.row, cells=cells, shares=shares, bold=bold, align=align),
-                repeat=top,
-            )
-            for cells in rows
-        ]
-        return body if top is None else [top, *body]
-
-    def item_height(self, item: str, flow: Flow) -> float:
-        """The height of one item of a two-column list, with the space under it. [mm]"""
-        return self.height(self.column_mm - flow.indent_mm, item, flow.size_pt) + flow.space_mm
-
-    def two_columns(
-        self, y: float, first: Sequence[str], second: Sequence[str], flow: Flow
     ) -> float:
-        """Items in two columns, `first` down the left and `second` down the right; with
-        `flow.boxes`, each item gets an empty square to tick by hand. [mm]"""
-        box = flow.indent_mm - 2.0 if flow.boxes else 0.0
-        bottoms = []
-        for index, items in enumerate((first, second)):
-            x = self.left + index * (self.column_mm + COLUMN_GAP_MM)
-            at = y
-            for item in items:
-                if self.drawing and flow.boxes:
-                    self.pdf.set_draw_color(*INK)
-                    self.pdf.set_line_width(0.35)
-                    self.pdf.rect(x, at + (self.line_mm(flow.size_pt) - box) / 2, box, box)
-                self.text(
-                    x + flow.indent_mm, at, self.column_mm - flow.indent_mm, item, flow.size_pt
-                )
-                at += self.item_height(item, flow)
-            bottoms.append(at - y)
-        return max(bottoms)
+        """A table with a shaded header row; its height. [mm]"""
+        widths = self.column_widths(width, header, rows, bold)
+        top = y
+        y += self.row(x, y, header, widths, align=align, header=True)
+        for cells in rows:
+            y += self.row(x, y, cells, widths, bold=bold, align=align)
+        return y - top
 
-    def flow(self, intro: Piece, items: Sequence[str], size_pt: float, *, boxes: bool) -> Flow:
-        return Flow(
-            intro,
-            tuple(items),
-            size_pt,
-            indent_mm=0.3 * size_pt + 2.0 if boxes else 0.0,
-            space_mm=(0.2 if boxes else 0.15) * size_pt,
-            boxes=boxes,
-        )
-
-    def qr(self, x: float, y: float, size: float) -> None:
-        """The link as a QR code: filled squares for dark modules, 4-module quiet zone included."""
+    def qr(self, x: float, y: float, size: float, link: str) -> None:
+        """`link` as a QR code: filled squares for dark modules, 4-module quiet zone included."""
         if not self.drawing:
             return
-        assert self.h.reentry is not None
-        matrix = segno.make(self.h.reentry.link_url, error="m", micro=False).matrix
+        matrix = segno.make(link, error="m", micro=False).matrix
         module = size / (len(matrix) + 8)
         self.pdf.set_fill_color(0, 0, 0)
         for row_index, row in enumerate(matrix):
@@ -550,60 +676,110 @@ class _Sheet:
                     )
                     start = None
 
-    # Blocks: each a list of pieces, the first kept with the next -----------------------------
+    def wrap(
+        self, words: str, link: str, width: Callable[[int], float], size_pt: float
+    ) -> list[str]:
+        """`words` then `link` in lines, line n no wider than `width(n)`: the words broken at
+        spaces, the link after its "?" and each "&" (and inside a piece only when one piece is
+        wider than a line), so a reader can type it."""
+        self.pdf.set_font(FAMILY, "", size_pt)
 
-    def header(self) -> list[Piece]:
-        def draw(y: float) -> float:
-            h, body = self.h, self.sizes.body
+        def wide(text: str) -> float:
+            return float(self.pdf.get_string_width(pdf_text(text.rstrip())))
+
+        atoms = [f"{word} " for word in words.split()] + url_pieces(link)
+        lines: list[str] = []
+        line = ""
+        for atom in atoms:
+            while wide(atom) > width(len(lines)):
+                # A piece wider than a line: as many characters as fit, then the rest.
+                cut = len(atom) - 1
+                while cut > 1 and wide(line + atom[:cut]) > width(len(lines)):
+                    cut -= 1
+                if cut <= 1 and line:
+                    lines.append(line.rstrip())
+                    line = ""
+                    continue
+                lines.append((line + atom[:cut]).rstrip())
+                line, atom = "", atom[cut:]
+            if line and wide(line + atom) > width(len(lines)):
+                lines.append(line.rstrip())
+                line = ""
+            line += atom
+        if line.strip():
+            lines.append(line.rstrip())
+        return lines
+
+    # The front --------------------------------------------------------------------------------
+
+    def header(self) -> Unit:
+        """Title, person and date, the settings in one line and, beside them, the QR code; the
+        link under it. Without a link, the settings written out to enter by hand."""
+
+        def draw(x: float, y: float, width: float) -> float:
+            h, sizes = self.h, self.sizes
+            body = sizes.body
+            again = h.reentry
+            link = again.link_url if again else ""
+            beside = width - (QR_MM + 3.0 if link else 0.0)
             top = y
-            y += self.text(self.left, y, self.width, h.title, self.sizes.title, "B")
-            person = f"{h.headings.person}: {h.person}" if h.person else ""
-            line = "  \u00b7  ".join(part for part in (person, h.date) if part)
-            y += self.text(self.left, y + 0.3 * self.gap, self.width, line, body)
-            y += self.text(self.left, y + 0.3 * self.gap, self.width, h.disclaimer, body, "B")
-            return y + 0.6 * self.gap - top
+            if link:
+                # The code's own quiet zone gives it its margin: its modules start 4 in.
+                self.qr(x + width - QR_MM, y - 0.1 * QR_MM, QR_MM, link)
+            y += self.text(x, y, beside, h.title, sizes.title, "B", leading=HEADING_LEADING)
+            y += 0.15 * self.gap
+            person = f"{h.headings.person} {h.person}" if h.person else ""
+            line = "  \u00b7  ".join(part for part in (person, h.date, h.settings) if part)
+            y += self.text(x, y, beside, line, body)
+            if link:
+                assert again is not None
+                # Beside the code while the code goes on, across the page below it.
+                line_mm = self.line_mm(body)
+                below = int(max(0.0, top + QR_MM - y) // line_mm + 1)
+                for index, piece in enumerate(
+                    self.wrap(again.intro, link, lambda n: beside if n < below else width, body)
+                ):
+                    y += self.text(x, y, beside if index < below else width, piece, body, link=link)
+            elif again is not None:
+                y += self.text(x, y, width, again.intro, body)
+            for setting in again.settings if again else ():
+                y += self.text(x, y, width, setting, body)
+            y = max(y, top + 0.85 * QR_MM if link else 0.0) + 0.4 * self.gap
+            self.rule(x, y, width)
+            return y + 0.1 * self.gap - top
 
-        return [Piece(draw)]
+        return Unit(draw)
 
-    def intro(self, heading: str, *paragraphs: tuple[str, str]) -> Piece:
-        """A section's heading and its opening paragraphs (text, style), kept with what follows."""
-
-        def draw(y: float) -> float:
-            top = y
-            size = self.sizes.heading
-            y += self.text(self.left, y, self.width, heading, size, "B") + 0.6
-            self.rule(y)
-            y += 0.4 * self.gap
-            for text, style in paragraphs:
-                if text:
-                    y += self.text(self.left, y, self.width, text, self.sizes.body, style)
-                    y += 0.25 * self.gap
-            return y + 0.15 * self.gap - top
-
-        return Piece(draw, True)
-
-    def zones(self) -> list[Piece]:
+    def zones(self) -> Unit:
         zones = self.h.zones
         assert zones is not None
         rows = [
             (f"{row.zone}: {row.name}", bpm_range(row.low_bpm, row.high_bpm), row.share, row.talk)
             for row in zones.rows
         ]
-        return [
-            self.intro(
-                self.h.headings.zones, (zones.method, "B"), (zones.settings, ""), (zones.note, "")
-            ),
-            *self.table(
+
+        def draw(x: float, y: float, width: float) -> float:
+            body, top = self.sizes.body, y
+            y += self.heading(x, y, width, self.h.headings.zones)
+            # The method named in bold, then the maximum heart rate it used.
+            words = f"**{zones.method.replace('*', '')}** {zones.maximum.replace('*', '')}"
+            y += self.text(x, y, width, words, body, markdown=True) + 0.3 * self.gap
+            y += self.table(
+                x,
+                y,
+                width,
                 self.h.headings.zone_columns,
                 rows,
-                # Large print: wider number columns, so "% of reserve" and "90-100 %" keep whole.
-                (25, 18, 17, 40) if self.h.large_print else (24, 17, 13, 46),
                 bold=(1,),
                 align="LCCL",
-            ),
-        ]
+            )
+            if zones.note:
+                y += self.text(x, y + 0.3 * self.gap, width, zones.note, body) + 0.3 * self.gap
+            return y - top
 
-    def energy(self) -> list[Piece]:
+        return Unit(draw, space=self.gap)
+
+    def energy(self) -> Unit:
         energy = self.h.energy
         assert energy is not None
         rows = [
@@ -615,206 +791,321 @@ class _Sheet:
             )
             for row in energy.rows
         ]
-        return [
-            self.intro(self.h.headings.energy, (energy.note, "")),
-            *self.table(
+
+        def draw(x: float, y: float, width: float) -> float:
+            body, top = self.sizes.body, y
+            y += self.heading(x, y, width, self.h.headings.energy)
+            y += self.table(
+                x,
+                y,
+                width,
                 self.h.headings.energy_columns,
                 rows,
-                # Large print: wider number columns, so "Backward," keeps whole in the header.
-                (34, 21, 23, 22) if self.h.large_print else (43, 19, 19, 19),
                 bold=(2,),
                 align="LCCC",
-            ),
-        ]
+            )
+            words = f"{energy.intro} {energy.note}"
+            y += self.text(x, y + 0.3 * self.gap, width, words, body) + 0.3 * self.gap
+            return y - top
 
-    def plan(self) -> list[Piece]:
+        return Unit(draw, space=self.gap)
+
+    def intro(self, text: str, *paragraphs: str, size_pt: float | None = None) -> Unit:
+        """A section's heading with its opening paragraphs, as wide as it is drawn."""
+        size = self.sizes.body if size_pt is None else size_pt
+
+        def draw(x: float, y: float, width: float) -> float:
+            top = y
+            y += self.heading(x, y, width, text)
+            for paragraph in paragraphs:
+                if paragraph:
+                    y += self.text(x, y, width, paragraph, size) + self.item_gap
+            return y - top
+
+        return Unit(draw, space=self.gap)
+
+    def plan(self) -> Section:
         plan = self.h.plan
         assert plan is not None
-        rows = [(week.label, week.plan) for week in plan.weeks]
-        return [
-            self.intro(self.h.headings.weeks, (plan.note, "")),
-            *self.table(None, rows, (16, 84), bold=(0,)),
-        ]
 
-    def safety(self) -> Flow:
-        return self.flow(
-            self.intro(self.h.headings.safety), self.h.safety, self.sizes.body, boxes=True
+        def week(label: str, text: str) -> Unit:
+            # The week in bold at the start of its paragraph ("*" cannot occur in the words).
+            words = f"**{label.replace('*', '')}:** {text.replace('*', '')}"
+
+            def draw(x: float, y: float, width: float) -> float:
+                return self.text(x, y, width, words, self.sizes.body, markdown=True)
+
+            return Unit(draw, space=1.5 * self.item_gap)
+
+        return Section(
+            self.intro(self.h.headings.weeks, plan.note),
+            tuple(week(item.label, item.plan) for item in plan.weeks),
         )
 
-    def reentry(self) -> list[Piece]:
-        """The QR code with the printed link beside it, and the settings written out."""
-        again, body = self.h.reentry, self.sizes.body
-        assert again is not None
+    def safety(self) -> Section:
+        body = self.sizes.body
+        indent = 0.3 * body + 2.0
+        box = indent - 2.0
 
-        def draw(y: float) -> float:
-            x, width = self.left, self.width
-            if again.link_url:
-                self.qr(self.left, y, QR_MM)
-                x, width = self.left + QR_MM + 4.0, self.width - QR_MM - 4.0
-            top = y
-            y += self.text(x, y, width, again.intro, body)
-            if again.link_url:
-                y += self.text(x, y, width, again.link_url, body, "B", link=again.link_url)
-            for line in again.settings:
-                y += self.text(x, y + 0.2 * self.gap, width, line, body) + 0.2 * self.gap
-            return max(y - top, QR_MM if again.link_url else 0.0)
+        def item(text: str) -> Unit:
+            def draw(x: float, y: float, width: float) -> float:
+                if self.drawing:
+                    self.pdf.set_draw_color(*INK)
+                    self.pdf.set_line_width(0.35)
+                    self.pdf.rect(x, y + (self.line_mm(body) - box) / 2, box, box)
+                return self.text(x + indent, y, width - indent, text, body)
 
-        return [self.intro(self.h.headings.link), Piece(draw)]
+            return Unit(draw, space=1.5 * self.item_gap)
 
-    def sources(self) -> Flow:
-        numbered = [f"{n}. {source}" for n, source in enumerate(self.h.sources, start=1)]
-        return self.flow(
-            self.intro(self.h.headings.sources), numbered, self.sizes.sources, boxes=False
+        return Section(
+            self.intro(self.h.headings.safety), tuple(item(text) for text in self.h.safety)
         )
 
-    def footer(self, page: int, pages: int, sources_page: int | None) -> None:
+    # The back ---------------------------------------------------------------------------------
+
+    def sources(self) -> Section:
+        size = self.sizes.sources
+        self.pdf.set_font(FAMILY, "", size)
+        # The numbers right-aligned in a gutter as wide as the widest ("26."), fpdf2's cell
+        # margins included. [mm]
+        number_mm = self.pdf.get_string_width(f"{len(self.h.sources)}.") + 2 * self.pdf.c_margin
+
+        def source(number: int, text: str) -> Unit:
+            def draw(x: float, y: float, width: float) -> float:
+                self.text(x, y, number_mm, f"{number}.", size, align="R", leading=LIST_LEADING)
+                return self.text(
+                    x + number_mm, y, width - number_mm, text, size, leading=LIST_LEADING
+                )
+
+            return Unit(draw, space=0.07 * size)
+
+        return Section(
+            self.intro(self.h.headings.sources, self.h.headings.sources_note, size_pt=size),
+            tuple(source(n, text) for n, text in enumerate(self.h.sources, start=1)),
+        )
+
+    def footer(self, page: int, pages: int, continued: bool) -> None:
+        """The disclaimer (bold) and, on the front of a two-page sheet, what is on the back."""
         words = self.h.headings
-        parts = [words.page.format(page=page, pages=pages)]
-        if sources_page is not None and sources_page > page:
-            parts.append(words.sources_on.format(page=sources_page))
-        if page < pages:
-            parts.append(words.turn_over)
         size = self.sizes.body
-        y = self.pdf.h - MARGIN_MM - self.line_mm(size)
-        self.text(self.left, y, self.width, "  \u00b7  ".join(parts), size, align="R")
+        y = self.footer_y
+        self.rule(self.left, y - 0.15 * size, self.width)
+        self.text(self.left, y, self.width, self.h.disclaimer, size, "B")
+        if page == 1 and pages > 1:
+            if self.footer_lines == 2:
+                y += self.line_mm(size)
+            back = words.continued if continued else words.back
+            self.text(self.left, y, self.width, back, size, align="R")
 
     # Layout -------------------------------------------------------------------------------------
 
     def draw(self) -> FPDF:
-        """Lay the sheet out, then draw the pages with their footers."""
-        placed, pages, starts = self.layout()
+        """Lay the sheet out, then draw the pages with their footers.
+
+        If the front cannot hold every section at the usual spacing, the space between sections
+        and items closes up (down to `TIGHTEST`) before the front goes on over the page."""
+        found: tuple[list[Placed], int, bool] | None = None
+        for scale in SPACINGS:
+            self.space(scale)
+            try:
+                layout = self.layout()
+            except HandoutTooLongError:
+                continue
+            if found is None or (found[2] and not layout[2]):
+                found, chosen = layout, scale
+            if not layout[2]:
+                break
+        if found is None:
+            self.space(SPACINGS[-1])
+            self.layout()  # raises: the sheet cannot hold it at any spacing
+            raise AssertionError("unreachable")
+        self.space(chosen)
+        placed, pages, continued = found
         self.drawing = True
         for number in range(1, pages + 1):
             if number > 1:
                 self.pdf.add_page()
-            for where, top, piece in placed:
-                if where == number:
-                    piece.draw(top)
-            self.footer(number, pages, starts.get("sources"))
+            for where in placed:
+                if where.page == number:
+                    where.unit.draw(where.x, where.y, where.width)
+            self.footer(number, pages, continued)
         return self.pdf
 
-    def layout(self) -> tuple[list[tuple[int, float, Piece]], int, dict[str, int]]:
-        """Where each piece goes: (page, top [mm], piece); the number of pages; the page each
-        section starts on.
+    def measure(self, unit: Unit, width: float) -> float:
+        drawing, self.drawing = self.drawing, False
+        try:
+            return unit.draw(0.0, 0.0, width)
+        finally:
+            self.drawing = drawing
 
-        Pieces go in order, each whole on a page, a piece kept with the next on the same page as
-        the one after it. A two-column list fills the rest of a page, left column first, and goes
-        on over the page; its last part is balanced between the columns."""
+    def layout(self) -> tuple[list[Placed], int, bool]:
+        """Where each unit goes; the number of pages; whether the front goes on over the page.
+
+        The front: the header, the zones and the energy across the page, then the plan and the
+        checklist side by side if each fits its own column, else one after the other, each in
+        two balanced columns. The back: whatever of the front did not fit (large print), then the
+        references in two balanced columns."""
         h = self.h
-        blocks: list[tuple[str, list[Piece] | Flow]] = [("header", self.header())]
+        front: list[Unit | Section] = [self.header()]
         if h.zones:
-            blocks.append(("zones", self.zones()))
+            front.append(self.zones())
         if h.energy:
-            blocks.append(("energy", self.energy()))
-        if h.plan:
-            blocks.append(("plan", self.plan()))
-        if h.safety:
-            blocks.append(("safety", self.safety()))
-        if h.reentry:
-            blocks.append(("reentry", self.reentry()))
+            front.append(self.energy())
+        sections = ([self.plan()] if h.plan else []) + ([self.safety()] if h.safety else [])
+
+        placed: list[Placed] = []
+        page, y = 1, self.top
+        for block in front:
+            page, y = self.place_across(block, page, y, placed)
+        beside = self.side_by_side(sections, page, y, placed) if len(sections) == 2 else None
+        if beside is not None:
+            self.side_by_side(sections, page, y, placed, put=True)
+            y = beside
+        else:
+            for section in sections:
+                page, y = self.place_section(section, page, y, placed)
+        continued = page > 1
         if h.sources:
-            blocks.append(("sources", self.sources()))
+            if page == 1:
+                page, y = 2, self.top
+            page, y = self.place_section(self.sources(), page, y, placed)
+        return placed, page, continued
 
-        self.drawing = False
-        bottom = self.pdf.h - MARGIN_MM - self.line_mm(self.sizes.body) - self.gap
-        room = bottom - MARGIN_MM
-        placed: list[tuple[int, float, Piece]] = []
-        starts: dict[str, int] = {}
-        page, y = 1, MARGIN_MM
-
-        def place(piece: Piece, tall: float) -> None:
-            nonlocal y
-            placed.append((page, y, piece))
-            y += tall
-
-        def too_long() -> ValueError:
-            return ValueError(
-                "One part of the handout is longer than a page; shorten it or leave it out."
-            )
-
-        for name, block in blocks:
-            if placed:
-                y += self.gap
-            if isinstance(block, Flow):
-                heights = [self.item_height(item, block) for item in block.items]
-                if max(heights) > room:
-                    raise too_long()
-                intro = block.intro.draw(0.0)
-                if y + intro + heights[0] > bottom:
-                    page, y = page + 1, MARGIN_MM
-                starts[name] = page
-                place(block.intro, intro)
-                start = 0
-                while start < len(heights):
-                    first, second = _fill(heights[start:], bottom - y)
-                    if not first:
-                        page, y = page + 1, MARGIN_MM
-                        continue
-                    left = block.items[start : start + first]
-                    right = block.items[start + first : start + first + second]
-                    chunk = Piece(
-                        functools.partial(self.two_columns, first=left, second=right, flow=block)
-                    )
-                    place(chunk, chunk.draw(0.0))
-                    start += first + second
-                    if start < len(heights):
-                        page, y = page + 1, MARGIN_MM
-                continue
-            # Runs of pieces that must share a page: each kept piece with the one after it.
-            runs: list[list[tuple[Piece, float]]] = []
-            for index, piece in enumerate(block):
-                tall = piece.draw(0.0)
-                if index and block[index - 1].keep_with_next:
-                    runs[-1].append((piece, tall))
-                else:
-                    runs.append([(piece, tall)])
-            for number, run in enumerate(runs):
-                need = sum(tall for _, tall in run)
-                if need > room:
-                    raise too_long()
-                if y + need > bottom:
-                    page, y = page + 1, MARGIN_MM
-                    repeat = run[0][0].repeat
-                    if repeat is not None:
-                        place(repeat, repeat.draw(0.0))
-                if number == 0:
-                    starts[name] = page
-                for piece, tall in run:
-                    place(piece, tall)
-        if page > MAX_PAGES:
-            raise ValueError(
-                f"The handout would take {page} pages (at most {MAX_PAGES}); leave out a section "
+    def next_page(self, page: int) -> int:
+        if page >= MAX_PAGES:
+            raise HandoutTooLongError(
+                "The handout does not fit on one sheet (front and back); leave out a section "
                 "or choose normal print."
             )
-        return placed, page, starts
+        return page + 1
+
+    def too_long(self) -> HandoutTooLongError:
+        return HandoutTooLongError(
+            "One part of the handout is longer than a page; shorten it or leave it out."
+        )
+
+    def place_across(
+        self, unit: Unit | Section, page: int, y: float, placed: list[Placed]
+    ) -> tuple[int, float]:
+        """Place a unit across the page, whole, on this page or the next; the page and the `y`
+        below it."""
+        if isinstance(unit, Section):
+            return self.place_section(unit, page, y, placed)
+        tall = self.measure(unit, self.width)
+        space = unit.space if y > self.top else 0.0
+        if y + space + tall > self.bottom:
+            page, y, space = self.next_page(page), self.top, 0.0
+            if y + tall > self.bottom:
+                raise self.too_long()
+        placed.append(Placed(page, self.left, y + space, self.width, unit))
+        return page, y + space + tall
+
+    def side_by_side(
+        self,
+        sections: Sequence[Section],
+        page: int,
+        y: float,
+        placed: list[Placed],
+        *,
+        put: bool = False,
+    ) -> float | None:
+        """The plan in the left column and the checklist in the right, each whole with its own
+        heading, if both fit on this page: the `y` below them (None if they do not fit). With
+        `put`, place them."""
+        first = sections[0].intro
+        top = y + (first.space if y > self.top else 0.0)
+        bottoms = []
+        for index, section in enumerate(sections):
+            x = self.left + index * (self.column + COLUMN_GAP_MM)
+            at = top
+            for number, unit in enumerate((section.intro, *section.items)):
+                at += unit.space if number else 0.0
+                if put:
+                    placed.append(Placed(page, x, at, self.column, unit))
+                at += self.measure(unit, self.column)
+            bottoms.append(at)
+        return max(bottoms) if max(bottoms) <= self.bottom else None
+
+    def place_section(
+        self, section: Section, page: int, y: float, placed: list[Placed]
+    ) -> tuple[int, float]:
+        """Place a section from `y` on `page` on: its intro across the page, its items in two
+        columns below, balanced; if the page cannot hold them all, as many as fit, left column
+        first, and the rest in two columns on the next page. The page and the `y` below it."""
+        width = self.column
+        right_x = self.left + width + COLUMN_GAP_MM
+        items = [(unit, self.measure(unit, width)) for unit in section.items]
+        intro: Unit | None = section.intro
+        intro_tall = self.measure(section.intro, self.width)
+        if max((tall for _, tall in items), default=0.0) + intro_tall > self.bottom - self.top:
+            raise self.too_long()
+
+        def put(units: Sequence[tuple[Unit, float]], x: float, at: float) -> float:
+            for index, (unit, tall) in enumerate(units):
+                at += unit.space if index else 0.0
+                placed.append(Placed(page, x, at, width, unit))
+                at += tall
+            return at
+
+        while True:
+            space = intro.space if intro is not None and y > self.top else 0.0
+            top = y + space + (intro_tall if intro is not None else 0.0)
+            first, second = _split(items, self.bottom - top)
+            if first == 0 and items:
+                # Not even the first item fits below what is on the page: the next page.
+                page, y = self.next_page(page), self.top
+                continue
+            if intro is not None:
+                placed.append(Placed(page, self.left, y + space, self.width, intro))
+                intro = None
+            bottom = max(
+                put(items[:first], self.left, top),
+                put(items[first : first + second], right_x, top),
+            )
+            items = items[first + second :]
+            if not items:
+                return page, bottom
+            page, y = self.next_page(page), self.top
 
 
-def _fill(heights: Sequence[float], room: float) -> tuple[int, int]:
-    """How many of the items (of these `heights`) go down the left column and how many down the
+def _split(units: Sequence[tuple[Unit, float]], room: float) -> tuple[int, int]:
+    """How many of `units` (each with its height) go down the left column and how many down the
     right, in `room` [mm]: all of them, balanced, if they fit; else as many as fit, left first.
 
-    >>> _fill([10, 10, 10, 10], 25), _fill([10, 10, 10], 40), _fill([10], 40), _fill([30], 20)
-    ((2, 2), (2, 1), (1, 0), (0, 0))
+    >>> plain = Unit(lambda x, y, w: 0.0)
+    >>> _split([(plain, 10.0)] * 4, 25.0), _split([(plain, 10.0)] * 3, 40.0)
+    ((2, 2), (2, 1))
+    >>> _split([(plain, 30.0)], 20.0), _split([], 20.0)
+    ((0, 0), (0, 0))
     """
-    total = len(heights)
-    # The left column never stays empty: of two equally good splits, the one with more on the left.
-    split = min(range(total, 0, -1), key=lambda at: max(sum(heights[:at]), sum(heights[at:])))
-    if max(sum(heights[:split]), sum(heights[split:])) <= room:
-        return split, total - split
-    first = 0
-    while first < total and sum(heights[: first + 1]) <= room:
-        first += 1
-    second = 0
-    while first + second < total and sum(heights[first : first + second + 1]) <= room:
-        second += 1
-    return first, second
+
+    def column(part: Sequence[tuple[Unit, float]]) -> float:
+        return sum(tall + (unit.space if index else 0.0) for index, (unit, tall) in enumerate(part))
+
+    total = len(units)
+    if not total:
+        return 0, 0
+    # Balanced: the break that makes the taller column shortest; of equals, more on the left.
+    best = min(range(total, 0, -1), key=lambda at: max(column(units[:at]), column(units[at:])))
+    if max(column(units[:best]), column(units[best:])) <= room:
+        return best, total - best
+
+    def fill(begin: int) -> int:
+        """How many units from `begin` fit in one column."""
+        count = 0
+        while begin + count < total and column(units[begin : begin + count + 1]) <= room:
+            count += 1
+        return count
+
+    first = fill(0)
+    return first, fill(first) if first else 0
 
 
 def build_pdf(handout: Handout) -> bytes:
-    """The handout as a PDF of one or two sheets (up to `MAX_PAGES` pages). [bytes]
+    """The handout as a PDF: one sheet, the front and (with references) the back. [bytes]
 
     Type sizes are fixed by the print size (`NORMAL_PRINT`, `LARGE_PRINT`); a handout that does
-    not fit raises `ValueError` with a sentence saying what to leave out.
+    not fit on one sheet raises `ValueError` with a sentence saying what to leave out.
     """
     _check(handout)
     return bytes(_Sheet(handout).draw().output())
