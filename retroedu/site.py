@@ -76,6 +76,7 @@ PAGES: tuple[SitePage, ...] = (
         "calories", "Calorie cost", ":material/local_fire_department:", "Calculate", "calories"
     ),
     SitePage("team-talk", "Team talk", ":material/slideshow:", "Present", "deck"),
+    SitePage("team-zones", "Team zones", ":material/groups:", "Present", "team_zones"),
 )
 #: The page served at the app's root address.
 HOME = "home"

@@ -14,12 +14,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from retroedu.calculators.calories import CaloriesInputs, CaloriesView, calories_view
+from retroedu.calculators.deck import KNEE_PAGE, DeckView, deck_view
 from retroedu.calculators.heart import HeartInputs, HeartView, heart_view
 from retroedu.content.evidence import LearnPage
 from retroedu.content.library import Library
 from retroedu.exports import tables
 from retroedu.exports.handout import compose
 from retroedu.exports.handout_pdf import Handout, Paper
+from retroedu.figures import deck as deck_figures
 from retroedu.figures import energy as energy_figures
 from retroedu.figures import heart as heart_figures
 from retroedu.figures.learn import LearnFigure, learn_figure
@@ -188,3 +190,26 @@ def handout(
 def learn(kind: str, content: str) -> LearnFigure:
     """A Learn page's figure `kind` from content page `content`, drawn once per process."""
     return learn_figure(kind, page(content).page.meta, library().references)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def deck(system: str) -> DeckView:
+    """The team-talk deck for readers in `system`'s units: slides and their visuals' data."""
+    return deck_view(library(), system)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def deck_chart(visual: str, system: str) -> Chart:
+    """A slide's chart: the Learn page's knee-load figure, or the deck's forward-vs-backward bars."""
+    comparison = deck(system).comparisons[visual]
+    if visual == "knee_load":
+        found = learn("knee_load", KNEE_PAGE)
+        # A copy (the cached Learn figure is shared): the axis title in two lines, which a
+        # slide's short, large-type chart has room for.
+        figure = go.Figure(found.figure).update_yaxes(
+            title_text=comparison.axis.replace(" [", "<br>[")
+        )
+        return Chart(figure, found.alt)
+    return Chart(
+        deck_figures.comparison_figure(comparison), deck_figures.comparison_alt(comparison)
+    )

@@ -21,16 +21,18 @@ def chart(
     filename: str,
     key: str | None = None,
     projector_height_px: int = style.PROJECTOR_HEIGHT_PX,
+    projector_font_px: float = style.PROJECTOR_FONT_PX,
 ) -> None:
     """Draw a Plotly figure in the active theme's colours (light when the browser has not said).
 
     In presentation mode the figure's type is enlarged and its height set for a projector
-    (`projector_height_px`, e.g. smaller beside a slide's text).
+    (`projector_height_px`, e.g. smaller beside a slide's text), its base font `projector_font_px`.
     """
     theme = st.context.theme.type
     if present():
         shown: go.Figure | dict[str, object] = style.themed(
-            style.for_projector(fig, height_px=projector_height_px), theme
+            style.for_projector(fig, font_px=projector_font_px, height_px=projector_height_px),
+            theme,
         )
     elif style.PALETTES.get(theme or "light", style.LIGHT) is style.LIGHT:
         # The figure as built (light colours): Streamlit copies it without validating it again,

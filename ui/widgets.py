@@ -82,6 +82,23 @@ def flag(key: str, *, where: DeltaGenerator | None = None, help: str | None = No
     return value
 
 
+def text(key: str, *, where: DeltaGenerator | None = None, help: str | None = None) -> str:
+    """A one-line text input for text field `key`, bound to the link; returns the tidied text
+    (the field's default for text it refuses)."""
+    field = fields.text(key)
+    typed: str = (where or st).text_input(
+        field.label,
+        value=field.default,
+        max_chars=field.max_chars,
+        placeholder=field.placeholder or None,
+        key=key,
+        bind="query-params",
+        help=help,
+        autocomplete="off",
+    )
+    return field.read(typed).value
+
+
 def download_csv(label: str, data: Callable[[], bytes], file_name: str) -> None:
     """A CSV download that keeps the page as it is (no rerun when clicked). `data` builds the
     file when the reader clicks, not on every rerun of the page."""

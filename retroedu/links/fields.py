@@ -21,6 +21,7 @@ Limits(low=44.0, high=660.0, default=154.0)
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -170,7 +171,46 @@ class FlagField:
         return "true" if value else "false"
 
 
-Field = NumberField | ChoiceField | FlagField
+@dataclass(frozen=True)
+class TextField:
+    """A short line of text a reader types or a link carries (a team's name on a title slide).
+
+    Shown back only as plain text, never as Markdown or HTML. Text longer than `max_chars`, or
+    carrying control characters, is refused; spaces are tidied (runs become one, ends trimmed).
+    """
+
+    key: str
+    label: str
+    max_chars: int
+    placeholder: str = ""
+    default: str = ""
+
+    def read(self, text: str | None) -> Reading[str]:
+        """The tidied text, or the default (marked rejected) for text that cannot be used.
+
+        >>> FIELDS["team"].read("  Riverside   AC "), FIELDS["team"].read("x" * 61).rejected
+        (Reading(value='Riverside AC', rejected=False), True)
+        >>> FIELDS["team"].read("bell\\x07")
+        Reading(value='', rejected=True)
+        """
+        if text is None:
+            return Reading(self.default, False)
+        if any(unicodedata.category(char) in CONTROL for char in text):
+            return Reading(self.default, True)
+        tidy = " ".join(text.split())
+        if len(tidy) > self.max_chars:
+            return Reading(self.default, True)
+        return Reading(tidy, False)
+
+    def text(self, value: str) -> str:
+        return value
+
+
+#: Unicode categories refused in typed text: controls, format characters (bidi overrides),
+#: unassigned and private-use code points, surrogates.
+CONTROL = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+
+Field = NumberField | ChoiceField | FlagField | TextField
 
 
 T = TypeVar("T")
@@ -245,6 +285,9 @@ _FIELDS: tuple[Field, ...] = (
     _number("minutes", "Duration", Limits(1.0, 600.0, 30.0), "min", 5.0),
     # Team talk.
     _number("slide", "Go to slide", Limits(1.0, 99.0, 1.0), "", 1.0, whole=True),
+    TextField("team", "Club or team", 60, placeholder="e.g. Riverside AC, under-17s"),
+    TextField("date", "Date on the title slide", 40, placeholder="e.g. 12 May"),
+    ChoiceField("view", "Window", {"slides": "Slides", "presenter": "Presenter"}, "slides"),
 )
 
 #: Every field by its URL key.
@@ -253,7 +296,7 @@ FIELDS: Mapping[str, Field] = MappingProxyType({f.key: f for f in _FIELDS})
 FRAME = ("units", "present")
 HEART = ("age", "sex", "formula", "resting_hr", "max_hr")
 CALORIES = ("weight", "speed", "grade", "minutes")
-DECK = ("slide",)
+DECK = ("slide", "team", "date", "view")
 
 
 def _field(key: str, kind: type[T]) -> T:
@@ -271,6 +314,11 @@ def number(key: str) -> NumberField:
 def choice(key: str) -> ChoiceField:
     """The choice field `key` (ValueError if there is none)."""
     return _field(key, ChoiceField)
+
+
+def text(key: str) -> TextField:
+    """The text field `key` (ValueError if there is none)."""
+    return _field(key, TextField)
 
 
 @dataclass(frozen=True)

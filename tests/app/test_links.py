@@ -19,6 +19,7 @@ from retroedu.links import fields
 from retroedu.links.urls import PUBLIC_URL_SETTING
 from tests.conftest import CALORIE_WORDS, LIBRARY, figures, open_link, pdf_text, run_page
 from ui import handout
+from ui.deck import SLIDE_FONT_PX
 
 HEART, CALORIES, DECK = "heart-rate", "calories", "team-talk"
 NOTICE = "could not be used"
@@ -283,7 +284,7 @@ def test_the_public_address_setting_decides_the_qr_code(
 
 @pytest.mark.parametrize("script", [HEART, CALORIES, DECK])
 def test_presentation_flag_enlarges_chart_type(script: str) -> None:
-    params = {"slide": "2"} if script == DECK else {}
+    params = {"slide": "3"} if script == DECK else {}
     normal = open_link(script, params)
     present = open_link(script, {**params, "present": "true"})
     no_exception(present)
@@ -291,7 +292,8 @@ def test_presentation_flag_enlarges_chart_type(script: str) -> None:
     assert normal.toggle(key="present").value is False
     assert figures(present), "no chart to check"
     for fig in figures(present):
-        assert fig["layout"]["font"]["size"] == FONT_PX
+        # A slide's chart is the screen's main thing: larger still (ui.deck.SLIDE_FONT_PX).
+        assert fig["layout"]["font"]["size"] == (SLIDE_FONT_PX if script == DECK else FONT_PX)
     for fig in figures(normal):
         assert fig["layout"]["font"]["size"] < FONT_PX
 
@@ -302,5 +304,5 @@ def test_deck_steps_stay_within_the_slides() -> None:
     count = at.number_input(key="slide").max
     at = run_page(DECK, {"slide": str(count)})
     assert at.button(key="deck_next").disabled
-    at.button(key="deck_pageup").click().run()
+    at.button(key="deck_previous").click().run()
     assert at.session_state["slide"] == count - 1

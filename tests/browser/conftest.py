@@ -76,7 +76,7 @@ def page_path(key: str) -> str:
 _DECK = deck.slides(LIBRARY.page(site.page("team-talk").content).page)
 #: The deck's slides' key points (each slide's h1), and the numbers of the slides with a chart.
 SLIDES = [slide.point for slide in _DECK]
-CHART_SLIDES = [number for number, slide in enumerate(_DECK, start=1) if slide.chart]
+CHART_SLIDES = [number for number, slide in enumerate(_DECK, start=1) if slide.visual]
 
 
 def title_of(key: str) -> str:

@@ -594,6 +594,9 @@ def check_value(key: str, value: object, system: str) -> None:
         assert not found.whole or value.is_integer(), (key, value)
     elif isinstance(found, fields.ChoiceField):
         assert value in found.options, (key, value)
+    elif isinstance(found, fields.TextField):
+        assert isinstance(value, str), (key, value)
+        assert len(value) <= found.max_chars, (key, value)
     else:
         assert isinstance(value, bool), (key, value)
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from retroedu.content import evidence
 from retroedu.figures import claims as claim_chart
 from retroedu.figures import learn as learn_charts
+from retroedu.figures.blocks import strip_citations
 from retroedu.figures.learn import (
     FOOT_REGIONS,
     LEVEL_SYMBOLS,
@@ -26,7 +27,6 @@ from retroedu.figures.learn import (
     knee_load_studies,
     plan_table,
     plan_weeks,
-    strip_citations,
     timeline_events,
     timeline_figure,
     timeline_table,

@@ -45,7 +45,11 @@ def test_every_number_field_has_ordered_limits_and_a_default_inside_them() -> No
             assert field.default in field.options, field.key
 
 
-@pytest.mark.parametrize("key", list(fields.FIELDS))
+NOT_TEXT = [key for key, field in fields.FIELDS.items() if not isinstance(field, fields.TextField)]
+TEXT = [key for key, field in fields.FIELDS.items() if isinstance(field, fields.TextField)]
+
+
+@pytest.mark.parametrize("key", NOT_TEXT)
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_falls_back_to_the_default_and_is_reported(key: str, text: str) -> None:
     field = fields.FIELDS[key]
@@ -55,6 +59,20 @@ def test_hostile_text_falls_back_to_the_default_and_is_reported(key: str, text: 
         assert reading == fields.Reading(None, False)  # an emptied optional field
     else:
         assert reading == fields.Reading(default, True)
+
+
+@pytest.mark.parametrize("key", TEXT)
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_fields_keep_plain_text_and_refuse_the_rest(key: str, text: str) -> None:
+    """A text field takes any printable line up to its length (it is shown as plain text, never
+    as Markdown or HTML); longer text, or text with control or bidi-override characters, falls
+    back to the default and is reported."""
+    field = fields.text(key)
+    reading = field.read(text)
+    if len(text) > field.max_chars or text == "\u202e":
+        assert reading == fields.Reading(field.default, True)
+    else:
+        assert reading == fields.Reading(" ".join(text.split()), False)
 
 
 def test_limits_are_accepted_and_one_step_beyond_is_not() -> None:

@@ -63,37 +63,82 @@ def test_projector_sizes_must_be_positive() -> None:
 def test_the_deck_content_is_valid_and_every_slide_has_one_point() -> None:
     page = LIBRARY.page("deck").page
     slides = deck.slides(page)  # checks every `learn:` against the page registry
-    assert 6 <= len(slides) <= 15
-    assert {slide.chart for slide in slides} >= {"energy", "zones"}
+    assert 8 <= len(slides) <= 15
+    assert {slide.visual for slide in slides} >= set(deck.VISUALS)
     for slide in slides:
         assert len(slide.point.split()) <= 14, f"too long for a slide: {slide.point}"
     assert set(deck.example(page)) == set(deck.EXAMPLE_FIELDS)
 
 
-def deck_page(slides: str, example: str = "") -> str:
-    return f"---\ntitle: T\nsummary: S.\nslides:\n{slides}{example}---\n"
+def test_the_deck_opens_with_a_title_and_closes_with_three_take_aways_and_notes_throughout() -> (
+    None
+):
+    slides = deck.slides(LIBRARY.page("deck").page)
+    assert [slide.kind for slide in slides[:2]] == ["title", "point"]
+    assert slides[-1].kind == "closing"
+    assert len(slides[-1].takeaways) == deck.TAKEAWAYS == 3
+    assert all(slide.kind == "point" for slide in slides[1:-1])
+    for slide in slides:
+        assert len(slide.notes.split()) >= 8, f"no real speaker notes: {slide.point}"
+
+
+def test_the_heart_rate_slide_shows_the_measured_numbers_it_states() -> None:
+    page = LIBRARY.page("deck").page
+    measured = deck.measured_heart_rate(page)
+    assert (measured.speed_kmh, measured.forward_bpm, measured.backward_bpm) == (5, 120.9, 166.1)
+    assert measured.refs == ("kim2001",)
+    [heart] = [slide for slide in deck.slides(page) if slide.visual == "heart"]
+    # The text rounds what the chart shows.
+    assert "121 to 166 bpm" in heart.detail
+    assert "@kim2001" in heart.detail
+
+
+def deck_page(slides: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nsummary: S.\nslides:\n{slides}{extra}---\n"
 
 
 @pytest.mark.parametrize(
     ("slides", "message"),
     [
         ("  []\n", "at least one slide"),
-        ("  - detail: No point.\n", "needs a key point"),
-        ("  - point: P\n    chart: pie\n", "chart 'pie' is not one of"),
-        ("  - point: P\n    learn: nowhere\n", "must name a registered page"),
+        ("  - detail: No point.\n    notes: N\n", "needs a key point"),
+        ("  - point: P\n    visual: pie\n    notes: N\n", "visual 'pie' is not one of"),
+        ("  - point: P\n    learn: nowhere\n    notes: N\n", "must name a registered page"),
         # A page is named by its key (its URL path), never by its content file or its script.
-        ("  - point: P\n    learn: why_backward\n", "must name a registered page"),
-        ("  - point: P\n    learn: app_pages/why_backward.py\n", "must name a registered page"),
+        ("  - point: P\n    learn: why_backward\n    notes: N\n", "must name a registered page"),
+        (
+            "  - point: P\n    learn: app_pages/why_backward.py\n    notes: N\n",
+            "must name a registered page",
+        ),
         ("  - point: P\n    colour: red\n", "use only the fields"),
+        ("  - point: P\n", "needs the text field 'notes'"),
     ],
 )
 def test_malformed_decks_are_rejected_with_a_reason(slides: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        deck.slides(parse_page(deck_page(slides)))
+        deck.points(parse_page(deck_page(slides)))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("", "needs a 'opening' block"),
+        ("opening: {subtitle: S, notes: N}\n", "needs the text field 'topic'"),
+        (
+            "opening: {topic: T, notes: N}\nclosing: {heading: H, notes: N, takeaways: [a, b]}\n",
+            "exactly 3 take-aways",
+        ),
+    ],
+)
+def test_a_deck_without_its_title_or_closing_slide_is_rejected(extra: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        deck.slides(parse_page(deck_page("  - point: P\n    notes: N\n", extra)))
 
 
 def test_a_slide_links_a_page_by_its_key() -> None:
-    [slide] = deck.slides(parse_page(deck_page("  - point: P\n    learn: why-backward\n")))
+    [slide] = deck.points(
+        parse_page(deck_page("  - point: P\n    learn: why-backward\n    notes: N\n"))
+    )
     assert slide.learn == "why-backward"
 
 
@@ -109,4 +154,5 @@ def test_the_example_person_needs_every_number() -> None:
 def test_slides_write_dashes_not_hyphens_between_words() -> None:
     """A spaced hyphen (" - ") is a typing shortcut for a dash; a projector shows it as a typo."""
     for slide in deck.slides(LIBRARY.page("deck").page):
-        assert " - " not in f"{slide.point} {slide.detail}", slide.point
+        text = " ".join((slide.point, slide.detail, slide.notes, *slide.takeaways))
+        assert " - " not in text, slide.point
