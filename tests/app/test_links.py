@@ -164,6 +164,12 @@ def offered_sections(at: AppTest) -> list[str]:
     return [keys[box.key] for box in at.checkbox if box.key in keys]
 
 
+def with_handout(at: AppTest) -> AppTest:
+    """The page with its handout section unfolded (it is drawn only while open)."""
+    at.session_state["handout_open"] = True
+    return at.run()
+
+
 def captions(at: AppTest) -> list[str]:
     return [str(caption.value) for caption in at.caption]
 
@@ -195,15 +201,16 @@ def test_the_handout_offers_only_sections_set_and_shows_what_they_print(
     set it instead), and each section beside the values it will print."""
     at = open_link(script, params)
     no_exception(at)
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "Download handout (PDF)" not in labels  # folded away until asked for
+    assert offered_sections(at) == []
+    with_handout(at)
+    no_exception(at)
     assert offered_sections(at) == offered
     assert values in captions(at)
     assert "weeks 1\u20134 (walking)" in captions(at)
     links_to = {link.proto.page: link.proto.label for link in at.get("page_link")}
     assert links_to[missing] == f"Set it on {site.page(missing).title}"
-    labels = [button.proto.label for button in at.get("download_button")]
-    assert "Download handout (PDF)" not in labels  # folded away until asked for
-    at.session_state["handout_open"] = True
-    at.run()
     labels = [button.proto.label for button in at.get("download_button")]
     assert "Download handout (PDF)" in labels
 
@@ -211,6 +218,7 @@ def test_the_handout_offers_only_sections_set_and_shows_what_they_print(
 def test_both_sections_once_both_calculators_are_set_and_one_can_be_unticked() -> None:
     at = run_page(CALORIES, {"weight": "82", "speed": "3", "minutes": "10"})
     at.switch_page(site.page(HEART).script).run()
+    with_handout(at)
     no_exception(at)
     assert offered_sections(at) == ["zones", "energy", "plan", "safety"]
     assert "82 kg, 3.0 km/h, level ground, 10 min" in captions(at)
@@ -228,20 +236,22 @@ def test_both_sections_once_both_calculators_are_set_and_one_can_be_unticked() -
 
 
 def test_the_name_follows_the_physio_between_calculators_and_never_enters_the_link() -> None:
-    at = run_page(HEART, {"age": "68"})
+    at = with_handout(run_page(HEART, {"age": "68"}))
     at.text_input(key=handout.NAME).input("Ana Example").run()
     no_exception(at)
     at.switch_page(site.page(CALORIES).script).run()
+    with_handout(at)
     no_exception(at)
     assert at.text_input(key=handout.NAME).value == "Ana Example"
     at.switch_page(site.page(HEART).script).run()
+    with_handout(at)
     assert at.text_input(key=handout.NAME).value == "Ana Example"
     assert "Ana" not in str(dict(at.query_params))
 
 
 def test_the_preview_shows_every_page_before_the_download() -> None:
     """Rendered on the server when opened: one image per page, numbered."""
-    at = open_link(HEART, {"age": "68", "resting_hr": "72"})
+    at = with_handout(open_link(HEART, {"age": "68", "resting_hr": "72"}))
     at.session_state["handout_preview"] = True
     at.run()
     no_exception(at)
@@ -272,7 +282,7 @@ def test_the_public_address_setting_decides_the_qr_code(
         monkeypatch.delenv(PUBLIC_URL_SETTING, raising=False)
     else:
         monkeypatch.setenv(PUBLIC_URL_SETTING, setting)
-    at = open_link(HEART, {"age": "68"})
+    at = with_handout(open_link(HEART, {"age": "68"}))
     no_exception(at)
     shown = {
         "info": [str(e.value) for e in at.info],

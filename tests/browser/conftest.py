@@ -346,6 +346,16 @@ def open_page(page: Page, url: str) -> Page:
     return page
 
 
+def open_handout(page: Page) -> Page:
+    """Unfold a calculator's handout section from the keyboard (it is drawn only while open):
+    focus its header, press Enter, wait for the run that draws it."""
+    summary = page.locator(".st-key-handout_open summary")
+    summary.focus()
+    after_rerun(page, lambda: page.keyboard.press("Enter"))
+    expect(page.locator(".st-key-handout_name input")).to_be_visible()
+    return page
+
+
 def heading(page: Page) -> Any:
     """The page's h1 (Streamlit's title)."""
     return page.get_by_role("heading", level=1).first

@@ -29,6 +29,7 @@ from tests.browser.conftest import (
     after_rerun,
     assert_no_exception,
     heading,
+    open_handout,
     open_page,
     page_path,
     settle,
@@ -106,7 +107,7 @@ def test_a_typed_handout_name_is_sent_and_kept_nowhere_but_the_pdf(
     name = f"Zq{uuid.uuid4().hex[:12]}"
     page = new_page()
     traffic = Traffic(page, app_server.url)
-    open_page(page, f"{app_server.url}/calories?weight=80")
+    open_handout(open_page(page, f"{app_server.url}/calories?weight=80"))
     box = page.locator(".st-key-handout_name input")
     after_rerun(page, lambda: (box.fill(f"Ana {name}"), box.press("Enter")))
     with page.expect_download() as download:

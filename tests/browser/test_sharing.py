@@ -20,7 +20,15 @@ import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import DESKTOP, NewPage, Server, after_rerun, open_page, settle
+from tests.browser.conftest import (
+    DESKTOP,
+    NewPage,
+    Server,
+    after_rerun,
+    open_handout,
+    open_page,
+    settle,
+)
 from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.browser
@@ -113,7 +121,7 @@ def test_the_handout_downloads_as_one_sheet_named_by_date_not_by_name(
 ) -> None:
     """The handout arrives as one sheet (a front, and the sources on the back) with the typed
     name printed on it; its file name carries today's date and never the name."""
-    page = open_page(new_page(), f"{base_url}/heart-rate?age=55")
+    page = open_handout(open_page(new_page(), f"{base_url}/heart-rate?age=55"))
     name_box = page.locator(".st-key-handout_name input")
     # Typing may already send the name (and rerun); leaving the box sends it at the latest.
     after_rerun(page, lambda: (name_box.fill(NAME), name_box.press("Tab")))
