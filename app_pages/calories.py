@@ -241,12 +241,15 @@ def fixed_sections(system: str) -> None:
     fixed = cache.calories_words(system)
     st.subheader(text["myths_heading"])
     st.markdown(text["myths_intro"])
-    for column, (title, badge, body) in zip(st.columns(len(fixed.myths)), fixed.myths, strict=True):
-        with column.container(border=True):
-            st.markdown(f"**{title}**")
-            if badge:
-                st.badge(badge, icon=":material/gavel:", color="gray")
-            st.markdown(body)
+    # Two cards a row: four in a row cut their verdict badges short on a laptop.
+    for first in range(0, len(fixed.myths), 2):
+        row = fixed.myths[first : first + 2]
+        for column, (title, badge, body) in zip(st.columns(2), row, strict=False):
+            with column.container(border=True):
+                st.markdown(f"**{title}**")
+                if badge:
+                    st.badge(badge, icon=":material/gavel:", color="gray")
+                st.markdown(body)
     with st.expander(text["model_heading"], icon=":material/functions:"):
         st.markdown(f"## {text['meaning_heading']}\n\n" + "\n\n".join(fixed.meaning))
         st.markdown("\n\n".join(fixed.model))

@@ -546,6 +546,7 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
         raise ValueError("The knee-load chart needs at least one study.")
     ticks = [_study_tick(study) for study in studies]
     fig = go.Figure()
+    labels: list[tuple[str, list[float], list[float]]] = []
     for name, colour, pattern, values, spreads in (
         (
             "Forward (solid)",
@@ -586,16 +587,28 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
                     "thickness": 2,
                     "width": 8,
                 },
-                text=[f"{value:.1f}" for value in values],
-                textposition="inside",
-                insidetextanchor="start",
-                textfont={"size": FONT_PX, "color": style.ON_DATA_LIGHT},
+                offsetgroup=direction,
                 customdata=[
                     "no SD reported" if math.isnan(sd) else f"± {sd:.1f} SD" for sd in spreads
                 ],
                 hovertemplate=f"{direction}: %{{y:.1f}} {TIMES} body weight (%{{customdata}})"
                 "<extra></extra>",
             )
+        )
+        labels.append((direction, values, spreads))
+    # The values above their whiskers, in the page's text colour: readable in either theme,
+    # where a label inside a vermilion or hatched bar is not.
+    for direction, values, spreads in labels:
+        fig.add_scatter(
+            x=ticks,
+            y=[v + (0 if math.isnan(sd) else sd) for v, sd in zip(values, spreads, strict=True)],
+            mode="text",
+            text=[f"{value:.1f}" for value in values],
+            textposition="top center",
+            textfont={"size": FONT_PX, "color": INK},
+            offsetgroup=direction,
+            showlegend=False,
+            hoverinfo="skip",
         )
     top = max(
         max(
@@ -608,6 +621,7 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
     )
     fig.update_layout(
         barmode="group",
+        scattermode="group",
         bargap=0.25,
         bargroupgap=0.08,
         margin={"l": 8, "r": 8, "t": 48, "b": 8},

@@ -69,23 +69,31 @@ PROJECTOR_HEIGHT_PX = 520
 PLOTLY_DEFAULT_FONT_PX = 12
 
 
-def _scaled(font: Any, factor: float, fallback: float | None) -> dict[str, float]:
-    """A font update with the size multiplied by `factor` (nothing if no size is known)."""
+def _scaled(
+    font: Any, factor: float, fallback: float | None, floor: float = 0.0
+) -> dict[str, float]:
+    """A font update with the size multiplied by `factor`, at least `floor` (nothing if no size
+    is known)."""
     size = getattr(font, "size", None) or fallback
-    return {"size": round(size * factor, 1)} if size else {}
+    return {"size": max(round(size * factor, 1), floor)} if size else {}
 
 
 def for_projector(
     fig: go.Figure, font_px: float = PROJECTOR_FONT_PX, height_px: int = PROJECTOR_HEIGHT_PX
 ) -> go.Figure:
-    """A copy of `fig` with every font scaled so the base font is `font_px` and the height set.
+    """A copy of `fig` with every font scaled so the base font is `font_px`, no text smaller
+    than `font_px` (tick labels and legends are read from the back of the room too), and the
+    height set.
 
     The original figure is not changed.
 
     >>> fig = go.Figure(layout={"font": {"size": 15}, "height": 640})
+    >>> fig = fig.update_xaxes(tickfont={"size": 12}, title={"font": {"size": 18}})
     >>> big = for_projector(fig)
     >>> big.layout.font.size, big.layout.height, fig.layout.font.size
     (20, 520, 15)
+    >>> big.layout.xaxis.tickfont.size, big.layout.xaxis.title.font.size  # 16 -> 20; 24
+    (20, 24.0)
     """
     if font_px <= 0 or height_px <= 0:
         raise ValueError("Presentation font size and chart height must be above zero pixels.")
@@ -93,26 +101,27 @@ def for_projector(
     base = out.layout.font.size or PLOTLY_DEFAULT_FONT_PX
     factor = font_px / base
     out.update_layout(font={"size": font_px}, height=height_px)
-    out.update_layout(legend={"font": _scaled(out.layout.legend.font, factor, None)})
+    out.update_layout(legend={"font": _scaled(out.layout.legend.font, factor, None, font_px)})
     out.update_layout(hoverlabel={"font": _scaled(out.layout.hoverlabel.font, factor, None)})
     if out.layout.uniformtext.minsize:
-        out.update_layout(uniformtext={"minsize": round(out.layout.uniformtext.minsize * factor)})
+        minsize = max(round(out.layout.uniformtext.minsize * factor), font_px)
+        out.update_layout(uniformtext={"minsize": minsize})
     if out.layout.title.text:
         out.update_layout(title={"font": _scaled(out.layout.title.font, factor, None)})
-    out.for_each_xaxis(lambda axis: _scale_axis(axis, factor))
-    out.for_each_yaxis(lambda axis: _scale_axis(axis, factor))
+    out.for_each_xaxis(lambda axis: _scale_axis(axis, factor, font_px))
+    out.for_each_yaxis(lambda axis: _scale_axis(axis, factor, font_px))
     for annotation in out.layout.annotations or ():
-        annotation.update(font=_scaled(annotation.font, factor, None))
+        annotation.update(font=_scaled(annotation.font, factor, None, font_px))
     for trace in out.data:
         textfont = getattr(trace, "textfont", None)
         if textfont is not None and textfont.size:
-            trace.update(textfont=_scaled(textfont, factor, None))
+            trace.update(textfont=_scaled(textfont, factor, None, font_px))
     return out
 
 
-def _scale_axis(axis: Any, factor: float) -> None:
-    axis.update(tickfont=_scaled(axis.tickfont, factor, None))
-    axis.update(title={"font": _scaled(axis.title.font, factor, None)})
+def _scale_axis(axis: Any, factor: float, floor: float) -> None:
+    axis.update(tickfont=_scaled(axis.tickfont, factor, None, floor))
+    axis.update(title={"font": _scaled(axis.title.font, factor, None, floor)})
 
 
 def _swapped(value: Any, swap: Mapping[str, str]) -> Any:
@@ -146,12 +155,28 @@ def chart_css() -> str:
         name: f"light-dark({getattr(LIGHT, name)}, {getattr(DARK, name)})"
         for name in ("text", "muted", "grid", "line")
     }
+    ticks = ":is(.xtick, .ytick, .x2tick, .y2tick)"
+    titles = ":is(.g-xtitle, .g-ytitle, .g-x2title, .g-y2title, .g-gtitle)"
+    # Annotations carry their colour inline; only those drawn in the palette's text colours
+    # are repainted (a label in a data colour keeps it).
+    drawn = {_rgb(LIGHT.text): pair["text"], _rgb(LIGHT.muted): pair["muted"]}
+    notes = "".join(
+        f"{chart} text.annotation-text[style*='fill: {rgb}'] {{ fill: {colour} !important; }}\n"
+        for rgb, colour in drawn.items()
+    )
     return (
-        f"{chart} :is(.xtick, .ytick) > text {{ fill: {pair['muted']} !important; }}\n"
-        f"{chart} :is(.g-xtitle, .g-ytitle, .g-gtitle) text, "
+        f"{chart} {ticks} > text {{ fill: {pair['muted']} !important; }}\n"
+        f"{chart} {titles} text, "
         f"{chart} text:is(.legendtext, .legendtitletext) {{ fill: {pair['text']} !important; }}\n"
         f"{chart} :is(.gridlayer path, .xgrid, .ygrid) {{ stroke: {pair['grid']} !important; }}\n"
+        f"{notes}"
     )
+
+
+def _rgb(hex_colour: str) -> str:
+    """'#0E1116' as the browser writes it in an inline style: 'rgb(14, 17, 22)'."""
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
 
 
 def axis(title: str, **extra: Any) -> dict[str, Any]:

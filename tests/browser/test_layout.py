@@ -59,14 +59,6 @@ def cut_short(page: Page) -> list[str]:
     return found
 
 
-CUT_AT_ZOOM = pytest.mark.xfail(
-    strict=True,
-    reason="app bug: the calorie page's four myth cards (st.columns(4) in app_pages/calories.py) "
-    "are too narrow for their verdict badges, which st.badge cuts to 'Verdict: overs...' at "
-    "200 % zoom (and 'Verdict: claim...' at 1366 px)",
-)
-
-
 @pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
 def test_no_sideways_scroll_on_a_phone(shown: Shown) -> None:
     """At 390x844 the page fits the width: neither it nor its main block scrolls sideways."""
@@ -116,9 +108,7 @@ def test_no_sideways_scroll_at_200_percent_zoom(shown: Shown) -> None:
     assert max(scroll.values()) <= 1, f"scrolls sideways by {scroll} px"
 
 
-@pytest.mark.parametrize(
-    "shown", tour_params({"calories": CUT_AT_ZOOM}), indirect=True, scope="session"
-)
+@pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
 def test_no_text_is_cut_short_at_200_percent_zoom(shown: Shown) -> None:
     """At 683x384 CSS px no text in the page is cut short with an ellipsis."""
     assert cut_short(shown.at(ZOOM_200)) == []

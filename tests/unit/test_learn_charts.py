@@ -50,7 +50,7 @@ EVENTS = timeline_events(meta("notable_users")["timeline"])
 
 
 def test_knee_load_bars_carry_the_published_values() -> None:
-    forward, backward = knee_load_figure(KNEE).data
+    forward, backward, *labels = knee_load_figure(KNEE).data
     # Flynn & Soutas-Little 1995, self-chosen speeds: 5.6 ± 1.3 vs 3.0 ± 0.6 body weights.
     # Roos et al. 2012, same speed: 4.5 ± 1.5 vs 3.4 ± 1.4 body weights.
     # ODU thesis 1998, 1.0 m/s: 3.4 vs 3.5 body weights, no SD in the abstract.
@@ -58,6 +58,10 @@ def test_knee_load_bars_carry_the_published_values() -> None:
     assert backward.y == (3.0, 3.4, 3.5)
     assert forward.error_y.array == (1.3, 1.5, None)
     assert backward.error_y.array == (0.6, 1.4, None)
+    # Each value written above its whisker (its bar's top where no SD), beside its own bar.
+    assert [label.text for label in labels] == [("5.6", "4.5", "3.4"), ("3.0", "3.4", "3.5")]
+    assert labels[0].y == pytest.approx((6.9, 6.0, 3.4))
+    assert [label.offsetgroup for label in labels] == [forward.offsetgroup, backward.offsetgroup]
     assert [study.n for study in KNEE] == [5, 20, 10]
     assert [study.refs for study in KNEE] == [("flynn1995",), ("roos2012",), ("odu1998",)]
 
@@ -86,7 +90,7 @@ def test_knee_load_change_is_worked_out_from_the_means() -> None:
 
 
 def test_knee_load_directions_differ_by_pattern_not_colour_alone() -> None:
-    forward, backward = knee_load_figure(KNEE).data
+    forward, backward, *_ = knee_load_figure(KNEE).data
     assert forward.marker.pattern.shape == ""
     assert backward.marker.pattern.shape == "/"
     assert "solid" in forward.name

@@ -95,3 +95,7 @@ def test_the_css_follows_a_theme_switch_before_the_rerun() -> None:
     css = style.chart_css()
     assert f"light-dark({style.LIGHT.text}, {style.DARK.text})" in css
     assert ".legendtext" in css
+    # A second axis (the calorie chart's pace axis) and the notes drawn in the text colour too.
+    assert ".x2tick" in css
+    assert ".g-y2title" in css
+    assert "text.annotation-text[style*='fill: rgb(14, 17, 22)']" in css
