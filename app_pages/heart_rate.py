@@ -38,6 +38,19 @@ def read_inputs() -> dict[str, object]:
     return {"age": age, "sex": sex, "formula": formula, "resting_hr": resting, "max_hr": measured}
 
 
+def error_note(view: HeartView) -> str:
+    """How far the formula's estimate may be off: its error and the reader's 95 % band."""
+    low95, high95 = view.band_bpm
+    return say(
+        "error_note",
+        formula=view.formula.name,
+        error=f"{view.formula.error_bpm:g}",
+        low=f"{low95:.0f}",
+        high=f"{high95:.0f}",
+        detail=view.formula.error_note,
+    )
+
+
 def headline(view: HeartView) -> None:
     """Max heart rate, how far off it may be, and the reserve: the numbers the zones rest on."""
     chosen = view.formula
@@ -55,15 +68,7 @@ def headline(view: HeartView) -> None:
         row.metric(
             "95 % range [bpm]",
             tables.range_text(low95, high95),
-            help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm. "
-            + say(
-                "error_note",
-                formula=chosen.name,
-                error=f"{chosen.error_bpm:g}",
-                low=f"{low95:.0f}",
-                high=f"{high95:.0f}",
-                detail=chosen.error_note,
-            ),
+            help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm. " + error_note(view),
         )
     if view.reserve_bpm is not None:
         row.metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}")
@@ -151,17 +156,7 @@ def formulas_chart(inputs: HeartInputs, view: HeartView) -> None:
     if view.measured:
         st.caption(say("measured_note", formula=chosen.name, estimate=f"{view.estimate_bpm:.0f}"))
     else:
-        low95, high95 = view.band_bpm
-        st.markdown(
-            say(
-                "error_note",
-                formula=chosen.name,
-                error=f"{chosen.error_bpm:g}",
-                low=f"{low95:.0f}",
-                high=f"{high95:.0f}",
-                detail=chosen.error_note,
-            )
-        )
+        st.markdown(error_note(view))
     shown = cache.heart_formulas_chart(inputs)
     charts.chart(shown.figure, alt=shown.alt, filename="max-heart-rate-formulas")
     st.caption(text["formulas_caption"])

@@ -24,9 +24,12 @@ FAMILY = "DejaVu"
 
 
 def _coverage() -> frozenset[int]:
-    """The characters both faces can draw (control characters excluded)."""
+    """The characters both faces can draw (control characters excluded); none if a font file
+    is missing (`missing_fonts` names them, and a sheet says so instead of drawing)."""
     found: frozenset[int] | None = None
     for name in FONT_FILES.values():
+        if not (FONT_DIR / name).is_file():
+            return frozenset()
         with TTFont(FONT_DIR / name, lazy=True) as font:
             cmap = frozenset(font.getBestCmap())
         found = cmap if found is None else found & cmap

@@ -27,25 +27,21 @@ is drawn as vector squares from segno's matrix, so it stays sharp when printed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import segno
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
+
+from retroedu.exports.fonts import FAMILY, FONT_DIR, FONT_FILES, printable
 
 Paper = Literal["A4", "Letter"]
 #: Paper sizes the handout supports, as fpdf2 names them, with their size [mm].
 PAPER_SIZES_MM: Mapping[str, tuple[float, float]] = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
-FONT_FILES: Mapping[str, str] = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FAMILY = "DejaVuSans"
 
 MM_PER_PT = 25.4 / 72
 #: Line height as a multiple of the type size: open enough for older readers, close enough that
@@ -209,27 +205,6 @@ class Handout:
         return LARGE_PRINT if self.large_print else NORMAL_PRINT
 
 
-def _coverage() -> frozenset[int]:
-    """The characters both faces of the handout's font can draw (none if a font file is
-    missing: `build_pdf` then says so)."""
-    found: frozenset[int] | None = None
-    for name in FONT_FILES.values():
-        path = FONT_DIR / name
-        if not path.is_file():
-            return frozenset()
-        with TTFont(path, lazy=True) as font:
-            cmap = frozenset(font.getBestCmap())
-        found = cmap if found is None else found & cmap
-    assert found is not None
-    # Control characters have no glyph to draw; a line break ("\n") is kept as one.
-    printable = (code for code in found if code >= 0x20 and not 0x7F <= code < 0xA0)
-    return frozenset([*printable, ord("\n")])
-
-
-#: What the handout's font covers, read once from the font files when the module loads.
-COVERAGE = _coverage()
-
-
 def pdf_text(text: str) -> str:
     """`text` using only characters the handout's font can draw.
 
@@ -239,18 +214,7 @@ def pdf_text(text: str) -> str:
     >>> pdf_text("café \u2212 ß \u2265 3 \u00d7 2 ± 1 \u201cok\u201d \u0149 \u4e2d\x07")
     'café \u2212 ß \u2265 3 \u00d7 2 ± 1 \u201cok\u201d \u0149 ??'
     """
-    covered = COVERAGE
-    out = []
-    for char in text:
-        if ord(char) not in covered:
-            base = "".join(
-                part
-                for part in unicodedata.normalize("NFKD", char)
-                if not unicodedata.combining(part)
-            )
-            char = base if base and all(ord(part) in covered for part in base) else "?"
-        out.append(char)
-    return "".join(out)
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def plain_text(markdown: str, numbers: Mapping[str, int]) -> str:
