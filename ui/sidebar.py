@@ -17,7 +17,7 @@ from ui import links, widgets
 # (`?units=imperial`) and the units go in captions.
 UNIT_CAPTIONS = {"metric": "kg, km/h", "imperial": "lb, mph"}
 PRESENT_CSS = Path(__file__).parent.parent / "assets" / "present.css"
-CITATIONS_CSS = Path(__file__).parent.parent / "assets" / "citations.css"
+APP_CSS = Path(__file__).parent.parent / "assets" / "app.css"
 
 
 def frame() -> None:
@@ -43,7 +43,7 @@ def frame() -> None:
     links.notice_rejected(raw, {"units": system, "present": presenting})
     # Chart text and gridlines follow a theme switch at once (Streamlit reruns only later).
     st.html(f"<style>{style.chart_css()}</style>")
-    st.html(CITATIONS_CSS)
+    st.html(APP_CSS)
     if present():
         # Projector: sidebar out of the way (still one click away), large high-contrast type.
         st.set_page_config(initial_sidebar_state="collapsed")

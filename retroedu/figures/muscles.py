@@ -35,7 +35,8 @@ CHANGE_STYLES: Mapping[Change, tuple[str, str]] = {
     "more": (style.ORANGE, ""),
     "less": (style.SKY, "/"),
 }
-EVIDENCE_CHARS = 26
+#: Characters a line of a bar's words may take (a 390-px phone has room for about 46).
+EVIDENCE_CHARS = 44
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,26 @@ def _row(finding: MuscleFinding) -> str:
     return f"<b>{finding.muscle}</b><br>{finding.where}"
 
 
+#: A row's height, and the bar's share of it: the words sit above each bar. [px]
+ROW_PX = 100
+BAR_WIDTH = 0.3
+
+
+def _note(finding: MuscleFinding, references: Mapping[str, Reference]) -> str:
+    """The words above a bar: the muscle and where it is, then which way and the evidence."""
+    said = f"{CHANGE_WORDS[finding.change]} \u00b7 {_evidence(finding, references)}"
+    return f"<b>{finding.muscle}</b> ({finding.where})<br>{blocks.wrap(said, EVIDENCE_CHARS)}"
+
+
 def emg_figure(
-    findings: Sequence[MuscleFinding], references: Mapping[str, Reference], *, row_px: int = 64
+    findings: Sequence[MuscleFinding],
+    references: Mapping[str, Reference],
+    *,
+    row_px: int = ROW_PX,
 ) -> go.Figure:
     """One row per muscle: a bar to the right (more active backward) or to the left (less),
-    named in words on the bar, with its evidence level and what was measured on the other side.
+    the muscle, the direction in words and the evidence written above it, across the width
+    (nothing beside the bars, so a phone keeps its width for them).
     """
     if not findings:
         raise ValueError("The muscle chart needs at least one finding.")
@@ -126,7 +142,7 @@ def emg_figure(
                 y=[_row(finding) for finding in members],
                 x=[finding.direction for finding in members],
                 base=0,
-                width=0.62,
+                width=BAR_WIDTH,
                 name=CHANGE_WORDS[change].capitalize(),
                 marker={
                     "color": colour,
@@ -141,10 +157,6 @@ def emg_figure(
                     },
                     "line": {"color": style.LIGHT.line, "width": 1.5},
                 },
-                text=[CHANGE_WORDS[change] for _ in members],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"size": style.SMALL_FONT_PX, "color": style.ON_DATA},
                 customdata=[_evidence(finding, references) for finding in members],
                 hovertemplate="%{y}<br>"
                 + CHANGE_WORDS[change]
@@ -153,19 +165,24 @@ def emg_figure(
         )
     notes = [
         {
-            "x": -0.04 * finding.direction,
+            "x": 0,
+            "xref": "paper",
             "y": _row(finding),
-            "text": blocks.wrap(_evidence(finding, references), EVIDENCE_CHARS),
-            "xanchor": "right" if finding.direction > 0 else "left",
-            "align": "right" if finding.direction > 0 else "left",
+            "yanchor": "bottom",
+            "yshift": BAR_WIDTH * row_px / 2 + 2,
+            "text": _note(finding, references),
+            "xanchor": "left",
+            "align": "left",
             "showarrow": False,
             "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
+            # The page's colour behind the words: the centre line does not cross them.
+            "bgcolor": style.LIGHT.veil,
         }
         for finding in findings
     ]
     fig.update_layout(
         style.layout(
-            110 + row_px * len(findings),
+            70 + row_px * len(findings),
             barmode="overlay",
             showlegend=False,
             annotations=notes,
@@ -173,10 +190,10 @@ def emg_figure(
             xaxis={
                 "range": [-1.08, 1.08],
                 "tickmode": "array",
-                "tickvals": [-1, 0, 1],
-                "ticktext": ["\u2190 less active", "same as forward", "more active \u2192"],
+                # Half-way along the bars: a label centred on a bar's end would hang off a phone.
+                "tickvals": [-0.55, 0, 0.55],
+                "ticktext": ["\u2190 less active", "same", "more active \u2192"],
                 "tickfont": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
-                "side": "top",
                 "showgrid": False,
                 "zeroline": True,
                 "zerolinecolor": style.LIGHT.line,
@@ -186,8 +203,9 @@ def emg_figure(
             yaxis={
                 "categoryorder": "array",
                 "categoryarray": list(reversed(rows)),
-                "tickfont": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
-                "automargin": True,
+                "showticklabels": False,
+                # Room above the top bar for its words.
+                "range": [-0.5, len(rows) - 0.2],
                 "fixedrange": True,
             },
             dragmode=False,

@@ -23,7 +23,8 @@ from retroedu.figures import blocks, style
 
 #: The parts the drawing labels, in reading order, and the stamp that calls it a schematic.
 PARTS: tuple[str, ...] = ("head", "trunk", "arms", "feet", "travel", "stamp")
-LABEL_CHARS = 20
+#: Characters a line of the key may take (a 390-px phone has room for about 46 at 14 px).
+LABEL_CHARS = 44
 Point = tuple[float, float]
 
 # The runner faces right and moves left (backward). Hip, neck, head [drawing units, 1 = leg].
@@ -56,8 +57,9 @@ def schematic_labels(data: object) -> Mapping[str, str]:
     return {part: blocks.text(data, part, f"schematic {part}") for part in PARTS}
 
 
-def _label(text: str, at: Point, towards: Point, anchor: str) -> dict[str, Any]:
-    """A label at `at` with a line to the part at `towards` (axis units)."""
+def _marker(number: int, at: Point, towards: Point) -> dict[str, Any]:
+    """A numbered marker at `at` with a line to the part at `towards` (axis units); the cue
+    itself is written in the key under the drawing, where a phone has the width for it."""
     return {
         "x": towards[0],
         "y": towards[1],
@@ -65,16 +67,37 @@ def _label(text: str, at: Point, towards: Point, anchor: str) -> dict[str, Any]:
         "ay": at[1],
         "axref": "x",
         "ayref": "y",
-        "text": blocks.wrap(blocks.strip_citations(text), LABEL_CHARS),
-        "xanchor": anchor,
-        "align": anchor,
+        "text": f"<b>{number}</b>",
         "showarrow": True,
         "arrowhead": 0,
         "arrowwidth": 1.5,
         "arrowcolor": style.LIGHT.muted,
-        "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
-        "bgcolor": style.LIGHT.veil,
+        "font": {"size": style.FONT_PX, "color": style.LIGHT.text},
+        "bgcolor": style.LIGHT.surface,
+        "bordercolor": style.LIGHT.line,
+        "borderwidth": 1.5,
+        "borderpad": 3,
     }
+
+
+#: The cues in the key's order, and where each marker sits and points (axis units).
+CUES: tuple[tuple[str, Point, Point], ...] = (
+    ("head", (-0.8, 1.62), (-0.72, 1.56)),
+    ("trunk", (0.62, 1.02), (0.06, 1.2)),
+    ("arms", (0.62, 1.5), (0.44, 1.3)),
+    ("feet", (-0.8, 0.5), (-0.3, 0.04)),
+)
+#: Height of a line of the key. [px]
+KEY_LINE_PX = 19
+
+
+def _key(labels: Mapping[str, str]) -> tuple[str, int]:
+    """The key under the drawing, one numbered cue a line (wrapped), and its number of lines."""
+    lines = [
+        f"<b>{number}</b>  " + blocks.wrap(blocks.strip_citations(labels[part]), LABEL_CHARS - 3)
+        for number, (part, _, _) in enumerate(CUES, start=1)
+    ]
+    return "<br>".join(lines), sum(line.count("<br>") + 1 for line in lines)
 
 
 def posture_figure(labels: Mapping[str, str], *, height_px: int = 460) -> go.Figure:
@@ -135,10 +158,7 @@ def posture_figure(labels: Mapping[str, str], *, height_px: int = 460) -> go.Fig
             "borderwidth": 1,
             "borderpad": 4,
         },
-        _label(labels["head"], (-0.8, 1.62), (-0.72, 1.56), "right"),
-        _label(labels["trunk"], (0.62, 1.02), (0.06, 1.2), "left"),
-        _label(labels["arms"], (0.62, 1.5), (0.44, 1.3), "left"),
-        _label(labels["feet"], (-0.8, 0.5), (-0.3, 0.04), "right"),
+        *(_marker(number, at, towards) for number, (_, at, towards) in enumerate(CUES, 1)),
         {  # the direction of travel, under the ground line
             "x": -1.2,
             "y": -0.2,
@@ -162,12 +182,29 @@ def posture_figure(labels: Mapping[str, str], *, height_px: int = 460) -> go.Fig
             "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
         },
     ]
+    key, key_lines = _key(labels)
+    notes.append(
+        {
+            "x": 0,
+            "y": 0,
+            "xref": "paper",
+            "yref": "paper",
+            "yshift": -8,
+            "text": key,
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
+        }
+    )
+    key_px = 16 + KEY_LINE_PX * key_lines
     layout = style.layout(
-        height_px,
+        height_px + key_px,
         shapes=shapes,
         annotations=notes,
         showlegend=False,
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        margin={"l": 8, "r": 8, "t": 8, "b": 8 + key_px},
         xaxis={"range": [-1.55, 1.55], "visible": False, "fixedrange": True},
         yaxis={
             "range": [-0.45, 1.95],

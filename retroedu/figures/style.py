@@ -164,6 +164,12 @@ def chart_css() -> str:
         f"{chart} text.annotation-text[style*='fill: {rgb}'] {{ fill: {colour} !important; }}\n"
         for rgb, colour in drawn.items()
     )
+    # ... and the boxes behind them drawn in the page's colour (a translucent veil included).
+    surface = f"light-dark({LIGHT.surface}, {DARK.surface})"
+    notes += (
+        f"{chart} .annotation rect.bg[style*='fill: {_rgb(LIGHT.surface)}'] "
+        f"{{ fill: {surface} !important; }}\n"
+    )
     return (
         f"{chart} {ticks} > text {{ fill: {pair['muted']} !important; }}\n"
         f"{chart} {titles} text, "

@@ -32,19 +32,29 @@ def test_each_row_writes_its_strongest_level_on_the_chart() -> None:
         levels = [REFS[key].level for key in row["refs"]]
         strongest = min(levels, key=lambda level: level.rank)
         note = notes[f"<b>{row['muscle']}</b><br>{row['where']}"]
-        assert note.startswith(f"[{strongest.badge}] "), note
+        assert f"\u00b7 [{strongest.badge}] " in note, note
     # The worked cases: the student poster is a lab study; the 1985 newspaper report is
     # expert opinion or a practice report.
-    assert notes["<b>Rectus femoris</b><br>front of the thigh"].startswith("[lab] walking")
-    assert notes["<b>Hamstrings</b><br>back of the thigh"].startswith("[expert] running")
+    assert "[lab] walking" in notes["<b>Rectus femoris</b><br>front of the thigh"]
+    assert "[expert] running" in notes["<b>Hamstrings</b><br>back of the thigh"]
 
 
 def test_more_and_less_differ_by_words_and_pattern_not_colour_alone() -> None:
-    more, less = muscles.emg_figure(FINDINGS, REFS).data
-    assert set(more.text) == {"more active backward"}
-    assert set(less.text) == {"less active backward"}
+    fig = muscles.emg_figure(FINDINGS, REFS)
+    more, less = fig.data
+    notes = {note.y: note.text.replace("<br>", " ") for note in fig.layout.annotations}
+    for trace, words in ((more, "more active backward"), (less, "less active backward")):
+        assert all(f") {words} \u00b7" in notes[row] for row in trace.y)
     assert more.marker.pattern.shape == ""
     assert less.marker.pattern.shape == "/"
+
+
+def test_the_words_above_each_bar_fit_a_phone() -> None:
+    """No line of a bar's words is longer than a 390-px phone has room for (about 46
+    characters at 14 px); the muscle line is short enough too."""
+    for note in muscles.emg_figure(FINDINGS, REFS).layout.annotations:
+        lines = [line.replace("<b>", "").replace("</b>", "") for line in note.text.split("<br>")]
+        assert max(map(len, lines)) <= 46, lines
 
 
 def test_the_table_and_the_text_alternative_say_the_same() -> None:

@@ -99,3 +99,4 @@ def test_the_css_follows_a_theme_switch_before_the_rerun() -> None:
     assert ".x2tick" in css
     assert ".g-y2title" in css
     assert "text.annotation-text[style*='fill: rgb(14, 17, 22)']" in css
+    assert "rect.bg[style*='fill: rgb(255, 255, 255)']" in css
