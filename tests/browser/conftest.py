@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse, urlsplit
 
 import pytest
 from playwright.sync_api import (
@@ -346,6 +346,26 @@ def open_page(page: Page, url: str) -> Page:
     return page
 
 
+# The deck's key and click listeners (ui/deck.py) are attached by a component after each run;
+# a key pressed before that is lost, as it would be for a presenter.
+DECK_READY_JS = """(n) => {
+  const deck = window.__retroeduDeck;
+  return !!(deck && deck.cleanup && deck.shown === n);
+}"""
+
+
+def deck_ready(page: Page) -> Page:
+    """Wait until the deck listens for keys and clicks on the slide the address shows."""
+    slide = parse_qs(urlsplit(page.url).query).get("slide", ["1"])[0]
+    page.wait_for_function(DECK_READY_JS, arg=round(float(slide)), polling="raf")
+    return page
+
+
+def deck_key(page: Page, key: str) -> None:
+    """Press `key` on the deck once it listens."""
+    deck_ready(page).keyboard.press(key)
+
+
 def open_handout(page: Page) -> Page:
     """Unfold a calculator's handout section from the keyboard (it is drawn only while open):
     focus its header, press Enter, wait for the run that draws it."""
@@ -532,3 +552,97 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.sections.append(("failure screenshot", f"{path.name}: {problem}"))
         else:
             report.sections.append(("failure screenshot", str(path)))
+
+
+# ---------------------------------------------------------------------------------------------
+# The visual checks' summary (test_visual.py): what was measured, gathered from every worker
+
+VISUAL_SUMMARY = ARTIFACTS / "visual-summary.json"
+VISUAL_PARTS = ARTIFACTS / "visual-summary.parts"
+SNAPSHOT_BASELINES = Path(__file__).parent / "snapshots"
+_VISUAL_RECORDS = pytest.StashKey[list[dict[str, Any]]]()
+_VISUAL_STARTED = pytest.StashKey[float]()
+
+
+@pytest.fixture(scope="session")
+def visual_records(pytestconfig: pytest.Config) -> list[dict[str, Any]]:
+    """One record per view test_visual.py measured (counts, worst values, offenders); written to
+    artifacts/visual-summary.json when the session ends."""
+    return pytestconfig.stash.setdefault(_VISUAL_RECORDS, [])
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_VISUAL_STARTED] = time.time()
+
+
+def _run_id(config: pytest.Config) -> str:
+    """The same for every worker of one run (xdist's testrunuid), else this process's."""
+    workerinput = getattr(config, "workerinput", None)
+    return str(workerinput["testrunuid"]) if workerinput else f"main-{os.getpid()}"
+
+
+def visual_summary(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Totals over every measured view, the offenders, and the baselines' size."""
+    baselines = sorted(SNAPSHOT_BASELINES.glob("*.png"))
+    snapshots = [r["snapshot"] for r in records if r.get("snapshot")]
+    shares = [s["share"] for s in snapshots if s.get("share") is not None]
+    counted = ("charts", "html_texts", "chart_texts", "low_contrast", "overlapping", "clipped")
+    totals = {key: sum(int(r[key]) for r in records) for key in (*counted, "too_small")}
+    return {
+        "views": len(records),
+        "texts": totals["html_texts"] + totals["chart_texts"],
+        **totals,
+        "snapshots_compared": len(shares),
+        "snapshots_largest_share_differing": max(shares, default=None),
+        "baselines": len(baselines),
+        "baseline_bytes": sum(path.stat().st_size for path in baselines),
+        "views_measured": sorted(records, key=lambda r: str(r["view"])),
+    }
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Each process writes its records; the merged summary is rewritten under a lock, so the
+    last worker to finish leaves the whole run's."""
+    import fcntl
+    import json
+
+    config = session.config
+    records = config.stash.get(_VISUAL_RECORDS, [])
+    if not records:
+        return
+    run = _run_id(config)
+    VISUAL_PARTS.mkdir(parents=True, exist_ok=True)
+    with (VISUAL_PARTS / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for old in VISUAL_PARTS.glob("*.json"):
+            if not old.name.startswith(run):
+                old.unlink()
+        (VISUAL_PARTS / f"{run}-{WORKER}.json").write_text(json.dumps(records), encoding="utf-8")
+        merged = [
+            record
+            for part in sorted(VISUAL_PARTS.glob(f"{run}-*.json"))
+            for record in json.loads(part.read_text(encoding="utf-8"))
+        ]
+        partial = VISUAL_SUMMARY.with_suffix(".tmp")
+        partial.write_text(json.dumps(visual_summary(merged), indent=1), encoding="utf-8")
+        partial.replace(VISUAL_SUMMARY)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """One line on what the visual checks measured (in the process that reports; with xdist,
+    when this conftest is loaded there, e.g. `pytest tests/browser/test_visual.py`)."""
+    import json
+
+    if hasattr(config, "workerinput") or not VISUAL_SUMMARY.exists():
+        return
+    if VISUAL_SUMMARY.stat().st_mtime < config.stash.get(_VISUAL_STARTED, time.time()):
+        return
+    found = json.loads(VISUAL_SUMMARY.read_text(encoding="utf-8"))
+    terminalreporter.write_line(
+        f"visual checks: {found['views']} views, {found['texts']} texts measured "
+        f"({found['html_texts']} HTML, {found['chart_texts']} in {found['charts']} charts); "
+        f"offenders: {found['low_contrast']} low contrast, {found['clipped']} cut off, "
+        f"{found['overlapping']} overlapping, {found['too_small']} too small; "
+        f"{found['snapshots_compared']} screens compared with {found['baselines']} baselines "
+        f"({found['baseline_bytes'] / 1e6:.1f} MB); {VISUAL_SUMMARY.relative_to(ROOT)}"
+    )

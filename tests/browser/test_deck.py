@@ -23,6 +23,8 @@ from tests.browser.conftest import (
     SLIDES,
     NewPage,
     assert_no_exception,
+    deck_key,
+    deck_ready,
     heading,
     open_page,
     settle,
@@ -127,11 +129,11 @@ def test_space_home_end_click_and_escape_drive_the_deck(new_page: NewPage, base_
     page = open_page(new_page(viewport=HD_720), slide_url(base_url, 2))
     last = len(SLIDES)
     for key, number in (("Space", 3), ("Shift+Space", 2), ("End", last), ("Home", 1)):
-        page.keyboard.press(key)
+        deck_key(page, key)
         expect_slide(page, number)
-    page.locator(".st-key-deck_slide h1").click()
+    deck_ready(page).locator(".st-key-deck_slide h1").click()
     expect_slide(page, 2)
-    page.keyboard.press("Escape")
+    deck_key(page, "Escape")
     page.wait_for_function("() => !new URL(location.href).searchParams.has('present')")
     settle(page)
     expect(page.get_by_test_id("stHeader")).to_be_visible()
@@ -148,12 +150,12 @@ def test_the_presenter_view_follows_the_slides_in_a_second_window(
     open_page(presenter, f"{base_url}/team-talk?slide=2&view=Presenter")
     expect(presenter.locator(".st-key-deck_next_slide")).to_contain_text(SLIDES[2])
     slides.bring_to_front()
-    slides.keyboard.press("ArrowRight")
+    deck_key(slides, "ArrowRight")
     expect_slide(slides, 3)
     presenter.wait_for_function("() => new URL(location.href).searchParams.get('slide') === '3'")
     settle(presenter)
     expect(presenter.locator(".st-key-deck_next_slide")).to_contain_text(SLIDES[3])
     presenter.bring_to_front()
-    presenter.keyboard.press("ArrowRight")
+    deck_key(presenter, "ArrowRight")
     presenter.wait_for_function("() => new URL(location.href).searchParams.get('slide') === '4'")
     expect_slide(slides, 4)

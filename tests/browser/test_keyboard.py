@@ -19,6 +19,7 @@ from tests.browser.conftest import (
     SLIDES,
     NewPage,
     assert_no_exception,
+    deck_key,
     heading,
     open_handout,
     open_page,
@@ -141,7 +142,7 @@ def slide_in_link(page: Page) -> float:
 
 
 def press_and_expect_slide(page: Page, key: str, number: int) -> None:
-    page.keyboard.press(key)
+    deck_key(page, key)
     # Numbers, not text: a decimal widget shown as a whole number may write "3" or "3.0".
     page.wait_for_function(
         "(n) => Number(new URL(location.href).searchParams.get('slide')) === n", arg=number
