@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run check test lint bench lock clean
+.PHONY: run check test lint bench lock clean snapshots
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ test: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) -m pytest -n 2
+
+# After an intended change to how a page looks: rewrite the screenshot baselines that no longer
+# match (tests/browser/snapshots/), then look at every rewritten PNG before committing it.
+snapshots: $(STAMP)
+	bash scripts/ensure_system_deps.sh
+	UPDATE_SNAPSHOTS=1 $(PY) -m pytest -n 2 -p no:cacheprovider tests/browser/test_visual.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check . && $(PY) -m ruff format --check . && $(PY) -m mypy
