@@ -227,7 +227,7 @@ def test_contact_figure_carries_the_slider_steps(rendered: dict[str, AppTest]) -
 
 def test_knee_figure_carries_the_published_forces(rendered: dict[str, AppTest]) -> None:
     figure = figure_named(rendered["toe-to-heel"], "Forward (solid)")
-    bars = {trace["name"]: trace for trace in figure["data"]}
+    bars = {trace["name"]: trace for trace in figure["data"] if trace.get("type") == "bar"}
     # Flynn & Soutas-Little 1995: 5.6 vs 3.0 BW; Roos et al. 2012: 4.5 vs 3.4 BW; thesis 3.4 vs 3.5
     assert bars["Forward (solid)"]["y"] == [5.6, 4.5, 3.4]
     assert bars["Backward (hatched)"]["y"] == [3.0, 3.4, 3.5]
@@ -328,9 +328,9 @@ def test_muscle_page_draws_the_emg_chart_with_levels_written_on(
 ) -> None:
     at = rendered["muscles"]
     [figure] = figures(at)
-    notes = [note["text"] for note in figure["layout"]["annotations"]]
-    assert any(note.startswith("[lab] walking, 2.5 mph") for note in notes)
-    assert any(note.startswith("[expert] running") for note in notes)
+    notes = [note["text"].replace("<br>", " ") for note in figure["layout"]["annotations"]]
+    assert any("\u00b7 [lab] walking, 2.5 mph" in note for note in notes)
+    assert any("\u00b7 [expert] running" in note for note in notes)
     assert any("directions only" in c.value for c in at.caption)
 
 

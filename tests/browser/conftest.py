@@ -371,8 +371,13 @@ def open_handout(page: Page) -> Page:
     focus its header, press Enter, wait for the run that draws it."""
     summary = page.locator(".st-key-handout_open summary")
     summary.focus()
-    after_rerun(page, lambda: page.keyboard.press("Enter"))
-    expect(page.locator(".st-key-handout_name input")).to_be_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-handout_open details')?.open === true"
+    )
+    # Drawn by the run the unfolding asks for (a fragment's run on a loaded machine can be slow).
+    expect(page.locator(".st-key-handout_name input")).to_be_visible(timeout=45_000)
+    settle(page)
     return page
 
 

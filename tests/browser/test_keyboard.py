@@ -82,6 +82,16 @@ def test_tab_reaches_every_input_of_a_calculator(
     assert wanted <= tab_to(page, wanted), "Tab does not reach every input"
 
 
+# True once every expected metric label shows its expected value.
+SHOWS_METRICS_JS = """(wanted) => {
+  const labels = [...document.querySelectorAll("[data-testid='stMetricLabel']")];
+  const values = [...document.querySelectorAll("[data-testid='stMetricValue']")];
+  const shown = Object.fromEntries(
+    labels.map((label, i) => [label.innerText.trim(), (values[i]?.innerText || "").trim()]));
+  return Object.entries(wanted).every(([label, value]) => shown[label] === value);
+}"""
+
+
 def shown_metrics(page: Page) -> dict[str, str]:
     """Label and value of every metric on the page, as shown."""
     labels = page.get_by_test_id("stMetricLabel").all_inner_texts()
@@ -132,6 +142,8 @@ def test_a_typed_value_reaches_the_results_and_the_link(
     settle(page)
     linked = parse_qs(urlsplit(page.url).query)[key]
     assert [float(value) for value in linked] == [float(typed)]
+    # The address changes first; the calculator's run then redraws the numbers.
+    page.wait_for_function(SHOWS_METRICS_JS, arg=metrics)
     shown = shown_metrics(page)
     assert {label: shown.get(label) for label in metrics} == metrics
     assert_no_exception(page)
