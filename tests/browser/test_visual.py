@@ -718,13 +718,30 @@ def compare_snapshot(page: Page, name: str, style: str | None = None) -> dict[st
 # Opening views
 
 
+# Loads every face the page declares (a bold or italic face is otherwise fetched only when first
+# drawn, after Plotly has measured its text in a fallback font), then waits for them.
+LOAD_FONTS_JS = """async () => {
+  await Promise.all([...document.fonts].map((face) => face.load().catch(() => null)));
+  await document.fonts.ready;
+}"""
+
+
 def open_view(new_page: NewPage, url: str, theme: str, size: str) -> Page:
-    """`url` in a new browser context that prefers `theme`, at screen `size`, settled."""
+    """`url` in a new browser context that prefers `theme`, at screen `size`, settled, its
+    charts drawn again once every font face has loaded (so their layout does not depend on
+    which face arrived first)."""
     page = new_page(viewport=SIZES[size], color_scheme=theme)
     open_page(page, url)
     assert_no_exception(page)
     scheme = page.get_by_test_id("stApp").evaluate("app => getComputedStyle(app).colorScheme")
     assert scheme == theme, f"the app came up {scheme}, not {theme}"
+    page.evaluate(LOAD_FONTS_JS)
+    if page.get_by_test_id("stPlotlyChart").count():
+        # A width change makes Streamlit draw each chart again, measuring with the loaded faces.
+        wider = {**SIZES[size], "width": SIZES[size]["width"] + 1}
+        page.set_viewport_size(wider)
+        settle(page)
+        resize(page, size)
     return page
 
 
