@@ -39,6 +39,8 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
+from retroedu.content.i18n import N_, ReaderError
+
 Paper = Literal["A4", "Letter"]
 #: Paper sizes the handout supports, as fpdf2 names them, with their size [mm].
 PAPER_SIZES_MM: Mapping[str, tuple[float, float]] = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
@@ -203,6 +205,8 @@ class Handout:
     paper: Paper = "A4"
     large_print: bool = False
     headings: Headings = Headings()
+    #: The language the words are in (the PDF's /Lang, which screen readers use).
+    lang: str = "en"
 
     @property
     def sizes(self) -> TypeSizes:
@@ -344,8 +348,9 @@ def _check(handout: Handout) -> None:
         )
 
 
-class HandoutTooLongError(ValueError):
-    """The handout cannot be set on one sheet; the message says what to leave out."""
+class HandoutTooLongError(ReaderError):
+    """The handout cannot be set on one sheet; the message says what to leave out (in any
+    language: a `ReaderError`)."""
 
 
 @dataclass(frozen=True)
@@ -398,7 +403,7 @@ class _Sheet:
         # Metadata names the document, never the person.
         self.pdf.set_title(pdf_text(handout.title))
         self.pdf.set_creator("RetroEdu")
-        self.pdf.set_lang("en")
+        self.pdf.set_lang(handout.lang)
         # fpdf2 measures text only on a page: the first page is there from the start.
         self.pdf.add_page()
         self.left = MARGIN_MM
@@ -974,14 +979,16 @@ class _Sheet:
     def next_page(self, page: int) -> int:
         if page >= MAX_PAGES:
             raise HandoutTooLongError(
-                "The handout does not fit on one sheet (front and back); leave out a section "
-                "or choose normal print."
+                N_(
+                    "The handout does not fit on one sheet (front and back); leave out a section "
+                    "or choose normal print."
+                )
             )
         return page + 1
 
     def too_long(self) -> HandoutTooLongError:
         return HandoutTooLongError(
-            "One part of the handout is longer than a page; shorten it or leave it out."
+            N_("One part of the handout is longer than a page; shorten it or leave it out.")
         )
 
     def place_across(

@@ -21,14 +21,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from retroedu.content.evidence import EvidenceLevel, Reference
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.figures import blocks, style
 
 Change = Literal["more", "less"]
 CHANGES: tuple[Change, ...] = ("more", "less")
 #: Words for each direction, on the bars and in the table.
 CHANGE_WORDS: Mapping[Change, str] = {
-    "more": "more active backward",
-    "less": "less active backward",
+    "more": N_("more active backward"),
+    "less": N_("less active backward"),
+}
+#: The chart's legend for each direction (the words, capitalised).
+CHANGE_NAMES: Mapping[Change, str] = {
+    "more": N_("More active backward"),
+    "less": N_("Less active backward"),
 }
 #: More: orange, solid; less: sky blue, hatched (Okabe-Ito; told apart by pattern and words too).
 CHANGE_STYLES: Mapping[Change, tuple[str, str]] = {
@@ -106,7 +112,11 @@ def _row(finding: MuscleFinding) -> str:
 
 
 def emg_figure(
-    findings: Sequence[MuscleFinding], references: Mapping[str, Reference], *, row_px: int = 64
+    findings: Sequence[MuscleFinding],
+    references: Mapping[str, Reference],
+    *,
+    row_px: int = 64,
+    lang: Language = ENGLISH,
 ) -> go.Figure:
     """One row per muscle: a bar to the right (more active backward) or to the left (less),
     named in words on the bar, with its evidence level and what was measured on the other side.
@@ -127,7 +137,7 @@ def emg_figure(
                 x=[finding.direction for finding in members],
                 base=0,
                 width=0.62,
-                name=CHANGE_WORDS[change].capitalize(),
+                name=lang._(CHANGE_NAMES[change]),
                 marker={
                     "color": colour,
                     # Overlay: the hatch goes over the colour, which stays visible under it.
@@ -141,13 +151,13 @@ def emg_figure(
                     },
                     "line": {"color": style.LIGHT.line, "width": 1.5},
                 },
-                text=[CHANGE_WORDS[change] for _ in members],
+                text=[lang._(CHANGE_WORDS[change]) for _ in members],
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont={"size": style.SMALL_FONT_PX, "color": style.ON_DATA},
                 customdata=[_evidence(finding, references) for finding in members],
                 hovertemplate="%{y}<br>"
-                + CHANGE_WORDS[change]
+                + lang._(CHANGE_WORDS[change])
                 + "<br>%{customdata}<extra></extra>",
             )
         )
@@ -174,7 +184,11 @@ def emg_figure(
                 "range": [-1.08, 1.08],
                 "tickmode": "array",
                 "tickvals": [-1, 0, 1],
-                "ticktext": ["\u2190 less active", "same as forward", "more active \u2192"],
+                "ticktext": [
+                    lang._("\u2190 less active"),
+                    lang._("same as forward"),
+                    lang._("more active \u2192"),
+                ],
                 "tickfont": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
                 "side": "top",
                 "showgrid": False,
@@ -196,7 +210,11 @@ def emg_figure(
     return fig
 
 
-def emg_alt(findings: Sequence[MuscleFinding], references: Mapping[str, Reference]) -> str:
+def emg_alt(
+    findings: Sequence[MuscleFinding],
+    references: Mapping[str, Reference],
+    lang: Language = ENGLISH,
+) -> str:
     """A text alternative: every muscle, its direction and its evidence.
 
     >>> from retroedu.content.evidence import LEVEL_BY_ID
@@ -204,25 +222,31 @@ def emg_alt(findings: Sequence[MuscleFinding], references: Mapping[str, Referenc
     >>> emg_alt([MuscleFinding("Calf", "back of the leg", "less", "walking", ("t",))], refs)
     'Muscle activity backward compared with forward, direction only. Calf (back of the leg): less active backward; lab study (small n), walking.'
     """
-    parts = ["Muscle activity backward compared with forward, direction only."]
+    parts = [lang._("Muscle activity backward compared with forward, direction only.")]
     for finding in findings:
         level = strongest_level(finding.refs, references)
         parts.append(
-            f"{finding.muscle} ({finding.where}): {CHANGE_WORDS[finding.change]}; "
-            f"{level.label.lower()}, {finding.measured}."
+            f"{finding.muscle} ({finding.where}): {lang._(CHANGE_WORDS[finding.change])}; "
+            f"{lang._(level.label).lower()}, {finding.measured}."
         )
     return " ".join(parts)
 
 
 def emg_table(
-    findings: Sequence[MuscleFinding], references: Mapping[str, Reference]
+    findings: Sequence[MuscleFinding],
+    references: Mapping[str, Reference],
+    lang: Language = ENGLISH,
 ) -> pd.DataFrame:
     """The chart's rows as a table (its data-table alternative)."""
     return pd.DataFrame(
         {
-            "Muscle": [f"{finding.muscle} ({finding.where})" for finding in findings],
-            "Backward against forward": [CHANGE_WORDS[finding.change] for finding in findings],
-            "Measured in": [finding.measured for finding in findings],
-            "Evidence": [strongest_level(f.refs, references).label for f in findings],
+            lang._("Muscle"): [f"{finding.muscle} ({finding.where})" for finding in findings],
+            lang._("Backward against forward"): [
+                lang._(CHANGE_WORDS[finding.change]) for finding in findings
+            ],
+            lang._("Measured in"): [finding.measured for finding in findings],
+            lang._("Evidence"): [
+                lang._(strongest_level(f.refs, references).label) for f in findings
+            ],
         }
     )
