@@ -1,0 +1,136 @@
+"""RetroEdu in Spanish in Chromium (issue 17): what only a browser shows.
+
+How a run picks its language, the catalogue and every page's Spanish are tested through AppTest
+(tests/app/test_spanish.py) and the files' contents from their bytes (tests/unit/test_translations.py).
+Here: `<html lang="es">` set by the page on every page, the language kept when the reader clicks
+through the sidebar, axe on the Spanish pages, and the Spanish handout as a real download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from retroedu import site
+from retroedu.content import i18n
+from tests.app.test_spanish import ENGLISH, content_translated
+from tests.browser.conftest import (
+    TOUR,
+    NewPage,
+    after_rerun,
+    assert_no_exception,
+    open_page,
+    settle,
+)
+from tests.browser.test_a11y import serious_axe_violations
+from tests.conftest import pdf_text
+
+pytestmark = pytest.mark.browser
+
+SPANISH = i18n.load("es")
+#: Letters a Spanish handout must print and give back as text.
+ACCENTED = "Íñigo Güemes Núñez ¿Sí? ¡Ánimo!"
+
+
+def in_spanish(path: str) -> str:
+    return path + ("&" if "?" in path else "?") + "lang=es"
+
+
+def expect_html_lang(page: Page, code: str) -> None:
+    page.wait_for_function("(code) => document.documentElement.lang === code", arg=code)
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def rule(violation: str) -> str:
+    """An axe violation without the elements' text (which is in the page's language)."""
+    return violation.split(": ", 1)[0]
+
+
+def menu_titles(page: Page) -> list[str]:
+    links = page.get_by_test_id("stSidebarNav").locator("a span[label]")
+    titles: list[str] = links.evaluate_all("els => els.map(e => e.getAttribute('label'))")
+    return titles
+
+
+@pytest.mark.parametrize(("key", "path"), TOUR, ids=[key for key, _ in TOUR])
+def test_every_page_in_spanish_sets_html_lang_and_passes_axe(
+    new_page: NewPage, base_url: str, key: str, path: str
+) -> None:
+    page = open_page(new_page(), base_url + in_spanish(path))
+    assert_no_exception(page)
+    expect_html_lang(page, "es")
+    assert menu_titles(page) == [SPANISH._(p.title) for p in site.PAGES]
+    expect(page.get_by_text("Idioma", exact=True)).to_be_visible()
+    found = serious_axe_violations(page)
+    if found:
+        # Spanish adds nothing: whatever axe finds here, it finds on the English page too (the
+        # deck's faint controls are a choice tests/browser/test_a11y.py answers for).
+        english = open_page(new_page(), base_url + path)
+        assert [rule(line) for line in found] == [
+            rule(line) for line in serious_axe_violations(english)
+        ]
+    if content_translated():
+        body = page.locator("[data-testid='stMain']").inner_text()
+        assert sorted(english for english, word in ENGLISH.items() if word.search(body)) == []
+
+
+def test_the_language_survives_clicking_through_the_sidebar(
+    new_page: NewPage, base_url: str
+) -> None:
+    page = open_page(new_page(), base_url + "/?lang=es")
+    expect_html_lang(page, "es")
+    for key in ("heart-rate", "team-talk", "home"):
+        title = SPANISH._(site.page(key).title)
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        path = "" if key == site.HOME else key
+        page.wait_for_url(lambda url, path=path: urlsplit(url).path.strip("/") == path)
+        settle(page)
+        page.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'es'")
+        expect_html_lang(page, "es")
+        assert_no_exception(page)
+        expect(page.get_by_text("Idioma", exact=True)).to_be_visible()
+
+
+def test_choosing_spanish_in_the_sidebar_switches_the_page_and_the_address(
+    new_page: NewPage, base_url: str
+) -> None:
+    page = open_page(new_page(), base_url + "/heart-rate?age=68&sex=Female")
+    expect_html_lang(page, "en")
+    # Streamlit's selectbox is a combobox: the arrow key lists the languages.
+    choice = page.locator(".st-key-lang_select").get_by_role("combobox")
+    choice.click()
+    choice.press("ArrowDown")
+    after_rerun(page, lambda: page.get_by_role("option", name="Español").click())
+    expect_html_lang(page, "es")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'es'")
+    expect(page.get_by_text("Frecuencia cardiaca máxima [lpm]")).to_be_visible()
+    assert query(page)["sex"] == ["Mujer"]
+    assert query(page)["age"] == ["68"]
+
+
+def test_the_spanish_handout_downloads_and_reads_back_with_its_accents(
+    new_page: NewPage, base_url: str
+) -> None:
+    page = open_page(new_page(), base_url + "/heart-rate?lang=es&age=68&sex=Mujer&resting_hr=72")
+    expander = page.locator(".st-key-handout_open summary")
+    after_rerun(page, expander.click)
+    box = page.locator(".st-key-handout_name input")
+    after_rerun(page, lambda: (box.fill(ACCENTED), box.press("Enter")))
+    with page.expect_download() as download:
+        page.locator(".st-key-handout_download button").click()
+    pdf = Path(download.value.path()).read_bytes()
+    text = pdf_text(pdf)
+    assert ACCENTED in text
+    assert "Zona 1" in text
+    # Reserve zone 1 at 68 (Tanaka 160.4, resting 72): 72 + 0.5 x 88.4 = 116.2 to 125.0.
+    assert "116\u2013125" in text or "116-125" in text
+    days = {i18n.date(dt.date.today() - dt.timedelta(days=n), "es") for n in (0, 1)}
+    assert any(day in text for day in days)
+    assert b"/Lang (es)" in pdf
