@@ -28,8 +28,9 @@ __all__ = ["N_", "Language", "code", "language", "number", "settle"]
 
 #: Session key of this session's language (not the URL key: the address is rewritten each run).
 LANG = "retroedu_lang"
-#: Session key of the sidebar's language selector.
-SELECT = "lang_select"
+#: Session key of the sidebar's language selector: the field's key, as for every widget built
+#: from the registry (but not bound to the URL, see above).
+SELECT = "lang"
 #: Session key of the `lang` this run's link carried (None: none), for the frame's notice.
 ARRIVED = "retroedu_lang_arrived"
 

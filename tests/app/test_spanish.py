@@ -42,7 +42,7 @@ def test_a_link_with_lang_es_opens_in_spanish_and_keeps_it_in_the_address() -> N
     assert at.query_params["lang"] == "es"
     assert "Idioma" in sidebar_labels(at)
     assert "Unidades" in sidebar_labels(at)
-    assert at.sidebar.selectbox(key="lang_select").value == "es"
+    assert at.sidebar.selectbox(key="lang").value == "es"
     assert "Cuatro datos medidos" in [str(header.value) for header in at.header]
 
 
@@ -94,7 +94,7 @@ def test_the_selector_switches_the_language_and_keeps_every_choice() -> None:
     at = open_link("heart-rate", {"age": "68", "sex": "female", "resting_hr": "72"})
     no_exception(at)
     assert at.radio(key="sex").value == "Female"
-    at.sidebar.selectbox(key="lang_select").set_value("es").run()
+    at.sidebar.selectbox(key="lang").set_value("es").run()
     no_exception(at)
     assert at.radio(key="sex").value == "Mujer"
     assert at.radio(key="units").value == "métrico"
@@ -104,7 +104,7 @@ def test_the_selector_switches_the_language_and_keeps_every_choice() -> None:
     assert "Frecuencia cardiaca máxima [lpm]" in labels
     # Tanaka at 68: 208 - 0.7 x 68 = 160.4, shown whole.
     assert at.metric[0].value == "160"
-    at.sidebar.selectbox(key="lang_select").set_value("en").run()
+    at.sidebar.selectbox(key="lang").set_value("en").run()
     no_exception(at)
     assert at.radio(key="sex").value == "Female"
     # English, for a browser that gets English anyway: the address leaves the language out.

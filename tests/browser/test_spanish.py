@@ -104,7 +104,7 @@ def test_choosing_spanish_in_the_sidebar_switches_the_page_and_the_address(
     page = open_page(new_page(), base_url + "/heart-rate?age=68&sex=Female")
     expect_html_lang(page, "en")
     # Streamlit's selectbox is a combobox: the arrow key lists the languages.
-    choice = page.locator(".st-key-lang_select").get_by_role("combobox")
+    choice = page.locator(".st-key-lang").get_by_role("combobox")
     choice.click()
     choice.press("ArrowDown")
     after_rerun(page, lambda: page.get_by_role("option", name="Español").click())
