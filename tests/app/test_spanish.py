@@ -215,3 +215,24 @@ def test_the_english_check_would_see_an_english_string() -> None:
     at = run_page("heart-rate")  # English
     leftovers = set(english_left(shown(at)))
     assert {"Max heart rate [bpm]", "Compare methods", "Presentation mode"} <= leftovers
+
+
+def test_the_deck_links_and_qr_codes_keep_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The presenter view's link and the closing slide's QR codes open the deck in Spanish."""
+    from ui import deck
+
+    encoded: list[str] = []
+    drawn = deck.qr_svg
+    monkeypatch.setattr(deck, "qr_svg", lambda url: encoded.append(url) or drawn(url))
+    monkeypatch.setenv("RETROEDU_PUBLIC_URL", "https://retroedu.example.org/")
+    from retroedu.calculators.deck import deck_view
+
+    last = len(deck_view(LIBRARY).slides)
+    at = open_link("team-talk", {"lang": "es", "slide": str(last)})
+    no_exception(at)
+    assert encoded == [
+        "https://retroedu.example.org/team-talk?lang=es",
+        "https://retroedu.example.org/heart-rate?lang=es",
+    ]
+    presenter = at.get("link_button")[0].proto.url
+    assert presenter == f"http://localhost:8501/team-talk?lang=es&slide={last}&view=Presentador"

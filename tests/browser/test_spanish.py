@@ -102,6 +102,13 @@ def test_the_language_survives_clicking_through_the_sidebar(
         expect(page.get_by_text("Idioma", exact=True)).to_be_visible()
 
 
+def test_html_lang_is_set_with_the_sidebar_folded_away(new_page: NewPage, base_url: str) -> None:
+    """Presentation mode folds the sidebar, where the script that sets it lives."""
+    page = open_page(new_page(), base_url + "/team-talk?lang=es&present=true&slide=2")
+    expect_html_lang(page, "es")
+    assert_no_exception(page)
+
+
 def test_choosing_spanish_in_the_sidebar_switches_the_page_and_the_address(
     new_page: NewPage, base_url: str
 ) -> None:
