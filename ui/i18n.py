@@ -24,7 +24,21 @@ from retroedu.content.i18n import N_, Language
 from retroedu.links import fields
 from ui import cache
 
-__all__ = ["N_", "Language", "code", "language", "number", "settle"]
+__all__ = [
+    "N_",
+    "Language",
+    "_",
+    "arrived",
+    "code",
+    "codes",
+    "date",
+    "html_lang",
+    "language",
+    "number",
+    "sayable",
+    "selector",
+    "settle",
+]
 
 #: Session key of this session's language (not the URL key: the address is rewritten each run).
 LANG = "retroedu_lang"
