@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run check test lint bench lock clean snapshots
+.PHONY: run check test lint bench lock translations clean snapshots
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(PY) -m pip install --quiet $$($(PY) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; print(' '.join(p['dependencies'] + p['optional-dependencies']['dev']))")
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+
+# Interface text: extract every marked string (`_`, `N_`; see babel.cfg) into the template, and
+# merge it into each language's catalogue (new strings arrive empty, changed ones fuzzy: both show
+# in English until translated, and the catalogue test lists them). The app reads the .po files
+# directly (once per process), so there is nothing to compile.
+translations: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output \
+		--project=RetroEdu --copyright-holder=RetroEdu -o locales/retroedu.pot .
+	$(VENV)/bin/pybabel update -i locales/retroedu.pot -d locales -D retroedu --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from retroedu import site
-from ui import sidebar
+from ui import i18n, sidebar
 
 # A local file, not a Material icon: those are fetched from a font CDN, and RetroEdu works offline.
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -21,11 +21,13 @@ def go_to(target: StreamlitPage) -> None:
 
 
 def build_navigation() -> StreamlitPage:
-    """The navigation, read from the page registry. A function so tests can call it."""
+    """The navigation, read from the page registry, in this run's language. A function so tests
+    can call it."""
+    _ = i18n._
     pages = {
         page.key: st.Page(
             page.script,
-            title=page.title,
+            title=_(page.title),
             icon=page.icon,
             # The home page is served at the root; its key stays free for an alias.
             url_path="" if page.key == site.HOME else page.key,
@@ -34,10 +36,11 @@ def build_navigation() -> StreamlitPage:
         for page in site.PAGES
     }
     menu: dict[str, list[StreamlitPage]] = {
-        section: [pages[page.key] for page in site.in_section(section)] for section in site.SECTIONS
+        _(site.SECTION_TITLES[section]): [pages[page.key] for page in site.in_section(section)]
+        for section in site.SECTIONS
     }
     # Paths a person might type ("/home", "/Heart-Rate") open the page instead of a dialog.
-    menu[site.SECTIONS[0]] += [
+    menu[_(site.SECTION_TITLES[site.SECTIONS[0]])] += [
         st.Page(
             partial(go_to, pages[key]), title=pages[key].title, url_path=alias, visibility="hidden"
         )
@@ -48,8 +51,10 @@ def build_navigation() -> StreamlitPage:
 
 
 def run() -> None:
+    # The language first: the page title, the menu and every page speak it.
+    i18n.settle()
     st.set_page_config(
-        page_title="RetroEdu: backward walking and running",
+        page_title=i18n._("RetroEdu: backward walking and running"),
         page_icon=str(ICON),
         layout="wide",
         # The sidebar state is set once per run, in sidebar.frame(): sending "auto" here and

@@ -18,14 +18,18 @@ from retroedu.exports import tables
 from retroedu.links import fields
 from retroedu.models import energy
 from retroedu.models import units as u
-from ui import cache, calculator, charts, learn, links, sidebar, widgets
+from ui import cache, calculator, charts, i18n, learn, links, sidebar, widgets
+from ui.i18n import _
 
 CARDS_CSS = Path(__file__).parent.parent / "assets" / "calories.css"
 # Session keys this page keeps for itself (not widgets, never in the URL).
 UNITS_SEEN = "calories_units_seen"
 PACE_PROBLEM = "calories_pace_problem"
 
-words = cache.page("calories")
+LANG = i18n.code()
+lang = i18n.language()
+number = lang.number
+words = cache.page("calories", LANG)
 text = words.page.meta
 
 
@@ -66,14 +70,14 @@ def pace_typed(system: str) -> None:
             u.kmh_from_pace(u.parse_pace(st.session_state["pace"]), system), system
         )
     except ValueError as problem:
-        st.session_state[PACE_PROBLEM] = str(problem)
+        st.session_state[PACE_PROBLEM] = i18n.sayable(problem)
         return
     if not limits.low <= round(speed, 2) <= limits.high:
         fastest, slowest = (u.format_pace(60.0 / value) for value in (limits.high, limits.low))
-        st.session_state[PACE_PROBLEM] = (
-            f"That pace is outside what this calculator takes: enter a pace between {fastest} "
-            f"and {slowest} {u.PACE_UNIT[system]}."
-        )
+        st.session_state[PACE_PROBLEM] = _(
+            "That pace is outside what this calculator takes: enter a pace between {fastest} "
+            "and {slowest} {unit}."
+        ).format(fastest=fastest, slowest=slowest, unit=_(u.PACE_UNIT[system]))
         return
     st.session_state["speed"] = round(speed, 2)
 
@@ -83,22 +87,24 @@ def card(result: energy.CostEstimate, minutes: float) -> None:
     and whether the speed lies inside the measured data."""
     rate, session = result.gross_kcal_per_min, result.session_kcal(minutes)
     with st.container(border=True, height="stretch", key=f"card_{result.mode.key}"):
-        st.metric(f"{result.mode.label}, {minutes:g} min", f"{session.central:.0f} kcal")
-        line = f"**{rate.central:.1f} kcal/min**"
+        st.metric(
+            f"{_(result.mode.label)}, {number(minutes)} min", f"{number(session.central, 0)} kcal"
+        )
+        line = f"**{number(rate.central, 1)} kcal/min**"
         if result.mode.factor is not None:
-            line += f"  \nlikely range {tables.range_text(session.low, session.high)} kcal"
-        above_rest = result.net_kcal_per_min.central
+            likely = tables.range_text(session.low, session.high, lang=lang)
+            line += "  \n" + _("likely range {range} kcal").format(range=likely)
+        above_rest = _("{rate} kcal/min above rest").format(
+            rate=number(result.net_kcal_per_min.central, 1)
+        )
         # One Markdown element for the card's fine print and its badge: a card is redrawn on
         # every change, and each element is a message to the browser.
         badge = (
-            ":orange-badge[:material/warning: Outside the measured range]"
+            ":orange-badge[:material/warning: " + _("Outside the measured range") + "]"
             if result.extrapolated
-            else ":green-badge[:material/check: Within the measured data]"
+            else ":green-badge[:material/check: " + _("Within the measured data") + "]"
         )
-        st.markdown(
-            f"{line}  \n:gray[{above_rest:.1f} kcal/min above rest · {result.mets:.1f} MET]"
-            f"\n\n{badge}"
-        )
+        st.markdown(f"{line}  \n:gray[{above_rest} · {number(result.mets, 1)} MET]\n\n{badge}")
 
 
 def read_inputs(system: str) -> dict[str, float | None]:
@@ -108,7 +114,7 @@ def read_inputs(system: str) -> dict[str, float | None]:
     speed_kmh = u.speed_to_kmh(speed or 0.0, system)
     st.session_state["pace"] = u.format_pace(u.pace_from_kmh(speed_kmh, system))
     st.text_input(
-        f"or pace [{u.PACE_UNIT[system]}]",
+        _("or pace [{unit}]").format(unit=_(u.PACE_UNIT[system])),
         key="pace",
         max_chars=8,
         on_change=pace_typed,
@@ -124,26 +130,26 @@ def notes(view: CaloriesView, shown: tuple[energy.CostEstimate, ...], system: st
     """One line per point a reader needs beside the cards: which modes and why, the equivalent
     forward minutes, what gross and the likely range mean, and any mode outside its data."""
     inputs = view.inputs
-    speed = u.format_speed(inputs.speed_kmh, system)
+    speed = u.format_speed(inputs.speed_kmh, system, lang=lang)
     gaits = {e.mode.gait for e in shown}
     for gait in energy.GAITS:
         if gait in gaits:
             spread = view.minutes(gait)
             line = str(text["equivalence"][gait]).format(
-                minutes=f"{inputs.minutes:g}",
+                minutes=number(inputs.minutes),
                 speed=speed,
-                central=f"{spread.central:.0f}",
-                low=f"{spread.low:.0f}",
-                high=f"{spread.high:.0f}",
+                central=number(spread.central, 0),
+                low=number(spread.low, 0),
+                high=number(spread.high, 0),
             )
             st.markdown(words.render(line))
     st.caption(say("gross_net_line") + "  \n" + say("likely_range_line"))
     flagged = [result for result in shown if result.extrapolated]
     if flagged:
-        reasons = " ".join(f"{r.mode.label}: {view.notes[r.mode.key]}." for r in flagged)
+        reasons = " ".join(f"{_(r.mode.label)}: {view.notes[r.mode.key]}." for r in flagged)
         st.caption(say("extrapolated_note", reasons=reasons))
     for caution in sorted({view.notes[r.mode.key] for r in shown if r.jogging}):
-        st.caption(f"Note: {caution}.")
+        st.caption(_("Note: {caution}.").format(caution=caution))
 
 
 def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> None:
@@ -154,11 +160,12 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
         st.subheader(text["results_heading"])
         if not every:
             kind = "both" if len(view.gaits) == 2 else view.gaits[0]
-            speed = u.format_speed(inputs.speed_kmh, system)
+            speed = u.format_speed(inputs.speed_kmh, system, lang=lang)
             st.caption(str(text["gaits_note"][kind]).format(speed=speed))
     if view.fast_for_novices:
         limit = u.m_s_to_kmh(energy.NOVICE_BACKWARD_M_S.value)
-        words = {"limit": f"{u.format_speed(limit, system)} (1.6 m/s)"}
+        walk_run = number(energy.NOVICE_BACKWARD_M_S.value, 1)
+        words = {"limit": f"{u.format_speed(limit, system, lang=lang)} ({walk_run} m/s)"}
         if presenting:  # one line, so the chart stays on the projector's screen
             st.caption(":material/warning: " + say("novice_line", **words))
         else:
@@ -166,7 +173,7 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
     # The cards and their notes sit above the chart but are filled after it: the chart is what a
     # changed input should update first.
     above = st.container()
-    cost_chart = cache.calories_chart(inputs, 420 if presenting else 600, presenting, every)
+    cost_chart = cache.calories_chart(inputs, 420 if presenting else 600, presenting, every, LANG)
     charts.chart(
         cost_chart.figure,
         alt=cost_chart.alt,
@@ -181,7 +188,7 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
             with st.container(horizontal=True, wrap=False, key="mode_totals"):
                 for result in shown:
                     session = result.session_kcal(inputs.minutes)
-                    st.metric(result.mode.label, f"{session.central:.0f} kcal")
+                    st.metric(_(result.mode.label), f"{number(session.central, 0)} kcal")
             return
         # Cards in pairs that wrap (assets/calories.css): one row on a wide screen, two rows
         # when narrow or zoomed, one column on a phone, rather than cutting the kcal values short.
@@ -194,7 +201,10 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
     if not presenting:
         measured = next(point for point in energy.REFERENCE_POINTS if point.kind == "Measured")
         st.caption(
-            say("chart_caption", measured=u.format_speed(measured.speed_kmh, system, digits=1))
+            say(
+                "chart_caption",
+                measured=u.format_speed(measured.speed_kmh, system, digits=1, lang=lang),
+            )
         )
 
 
@@ -216,9 +226,9 @@ def calories_calculator() -> None:
             st.error(problem, icon=":material/error:")
     inputs = CaloriesInputs.from_values(settings, system)
     try:
-        view = cache.calories(inputs)
+        view = cache.calories(inputs, LANG)
     except ValueError as trouble:
-        st.error(str(trouble), icon=":material/error:")
+        st.error(i18n.sayable(trouble), icon=":material/error:")
         return
     with results:
         answer(view, every, system, presenting)
@@ -229,7 +239,7 @@ def calories_calculator() -> None:
             st.table(tables.comparison_shown(view, every), hide_index=True)
             st.caption(say("table_caption"))
     widgets.download_csv(
-        "Download the comparison (CSV)",
+        _("Download the comparison (CSV)"),
         lambda: tables.comparison_csv(view),
         "calorie-cost-comparison.csv",
     )
@@ -238,7 +248,7 @@ def calories_calculator() -> None:
 
 def fixed_sections(system: str) -> None:
     """What does not depend on the inputs, rendered once per process: myths, model, sources."""
-    fixed = cache.calories_words(system)
+    fixed = cache.calories_words(system, LANG)
     st.subheader(text["myths_heading"])
     st.markdown(text["myths_intro"])
     # Two cards a row: four in a row cut their verdict badges short on a laptop.
@@ -254,7 +264,7 @@ def fixed_sections(system: str) -> None:
         st.markdown(f"## {text['meaning_heading']}\n\n" + "\n\n".join(fixed.meaning))
         st.markdown("\n\n".join(fixed.model))
     learn.next_link("calories")
-    st.subheader("Sources")
+    st.subheader(_("Sources"))
     # HTML only for the empty anchors the citation markers jump to.
     st.markdown(fixed.sources, unsafe_allow_html=True)
 
@@ -263,7 +273,7 @@ calculator.style()
 st.html(CARDS_CSS)
 st.title(words.page.title)
 if not sidebar.present():
-    st.markdown(cache.words("calories").summary)
+    st.markdown(cache.words("calories", LANG).summary)
 calories_calculator()
 if not sidebar.present():
     fixed_sections(sidebar.units())

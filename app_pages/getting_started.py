@@ -7,12 +7,13 @@ content/getting_started.md.
 import streamlit as st
 
 from retroedu.figures import learn as learn_charts
-from ui import cache, learn
+from ui import cache, i18n, learn
 
 
 def plan_table() -> None:
-    weeks = learn_charts.plan_weeks(cache.page("getting_started").page.meta["weeks"])
-    st.table(learn_charts.plan_table(weeks), hide_index=True)
+    lang = i18n.language()
+    weeks = learn_charts.plan_weeks(cache.page("getting_started", lang.code).page.meta["weeks"])
+    st.table(learn_charts.plan_table(weeks, lang), hide_index=True)
 
 
 learn.render("getting_started", hooks={"plan_table": plan_table})

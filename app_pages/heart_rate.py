@@ -12,12 +12,20 @@ from retroedu.calculators.heart import HeartInputs, HeartView
 from retroedu.exports import tables
 from retroedu.figures import heart as heart_figures
 from retroedu.models import heart
-from ui import cache, calculator, charts, learn, links, sidebar, widgets
+from ui import cache, calculator, charts, i18n, learn, links, sidebar, widgets
+from ui.i18n import N_, _
 
-content = cache.page("heart_rate")
+LANG = i18n.code()
+lang = i18n.language()
+number = lang.number
+content = cache.page("heart_rate", LANG)
 text = content.page.meta
 NOTES = {"hrmax5": "hrmax_note", "hrr5": "hrr_note", "acsm": "acsm_note"}
-TAB_LABELS = {"hrmax5": "% of max HR", "hrr5": "% of heart-rate reserve", "acsm": "ACSM classes"}
+TAB_LABELS = {
+    "hrmax5": N_("% of max HR"),
+    "hrr5": N_("% of heart-rate reserve"),
+    "acsm": N_("ACSM classes"),
+}
 
 
 def say(key: str, **values: object) -> str:
@@ -44,10 +52,10 @@ def error_note(view: HeartView) -> str:
     return say(
         "error_note",
         formula=view.formula.name,
-        error=f"{view.formula.error_bpm:g}",
-        low=f"{low95:.0f}",
-        high=f"{high95:.0f}",
-        detail=view.formula.error_note,
+        error=number(view.formula.error_bpm),
+        low=number(low95, 0),
+        high=number(high95, 0),
+        detail=_(view.formula.error_note),
     )
 
 
@@ -57,21 +65,29 @@ def headline(view: HeartView) -> None:
     # One horizontal row (one block, not a column block per number).
     row = st.container(horizontal=True, key="heart_headline")
     row.metric(
-        "Max heart rate [bpm]",
-        f"{view.max_bpm:.0f}",
-        help="Measured by you." if view.measured else f"{chosen.name}: {chosen.equation}",
+        _("Max heart rate [bpm]"),
+        number(view.max_bpm, 0),
+        help=_("Measured by you.")
+        if view.measured
+        else f"{chosen.name}: {chosen.equation_in(lang)}",
     )
     low95, high95 = view.band_bpm
     if view.measured:
-        row.metric(f"{chosen.name} estimate [bpm]", f"{view.estimate_bpm:.0f}")
+        row.metric(
+            _("{formula} estimate [bpm]").format(formula=chosen.name),
+            number(view.estimate_bpm, 0),
+        )
     else:
         row.metric(
-            "95 % range [bpm]",
-            tables.range_text(low95, high95),
-            help=f"{chosen.name} \u00b1 2 \u00d7 {chosen.error_bpm:g} bpm. " + error_note(view),
+            _("95 % range [bpm]"),
+            tables.range_text(low95, high95, lang=lang),
+            help=f"{chosen.name} \u00b1 2 \u00d7 {number(chosen.error_bpm)} "
+            + _("bpm")
+            + ". "
+            + error_note(view),
         )
     if view.reserve_bpm is not None:
-        row.metric("Heart-rate reserve [bpm]", f"{view.reserve_bpm:.0f}")
+        row.metric(_("Heart-rate reserve [bpm]"), number(view.reserve_bpm, 0))
 
 
 def cautions(view: HeartView, presenting: bool) -> None:
@@ -79,7 +95,7 @@ def cautions(view: HeartView, presenting: bool) -> None:
     if not view.cautions:
         return
     low_age, high_age = view.formula.studied_ages
-    values = {"formula": view.formula.name, "low": f"{low_age:g}", "high": f"{high_age:g}"}
+    values = {"formula": view.formula.name, "low": number(low_age), "high": number(high_age)}
     lines = [str(text["caution_lines"][caution]).format(**values) for caution in view.cautions]
     if presenting:
         st.caption(f":material/warning: **{text['caution_summary']}** " + "; ".join(lines) + ".")
@@ -99,10 +115,10 @@ def cautions(view: HeartView, presenting: bool) -> None:
 
 def answer(inputs: HeartInputs, view: HeartView, presenting: bool) -> None:
     """The answer: the recommended zones as a colour bar, with their table."""
-    method = heart_figures.METHOD_NAMES[view.method]
+    method = _(heart_figures.METHOD_NAMES[view.method])
     st.markdown(f"#### {str(text['hero_heading']).format(method=method)}")
     # Drawn before the numbers above it are filled in: the chart is what a change updates first.
-    bar = cache.heart_zone_bar(inputs, 140)
+    bar = cache.heart_zone_bar(inputs, 140, LANG)
     charts.chart(
         bar.figure,
         alt=bar.alt,
@@ -112,7 +128,7 @@ def answer(inputs: HeartInputs, view: HeartView, presenting: bool) -> None:
     )
     if presenting:
         return
-    st.table(tables.zones_shown(view, view.method, purpose=False), hide_index=True)
+    st.table(tables.zones_shown(view, view.method, purpose=False, lang=lang), hide_index=True)
     st.caption(content.render(str(text["recommended_note"][view.method])))
 
 
@@ -120,7 +136,7 @@ def compare(inputs: HeartInputs, view: HeartView) -> None:
     """The other methods, side by side with the recommended one, folded away."""
     others = view.others()
     with st.expander(
-        "Compare methods",
+        _("Compare methods"),
         icon=":material/compare_arrows:",
         key="compare_methods",
         on_change="rerun",
@@ -133,13 +149,18 @@ def compare(inputs: HeartInputs, view: HeartView) -> None:
         low, high = view.target_bpm
         st.markdown(
             f"**{text['chart_heading']}.** "
-            + say("target_note", max=f"{view.max_bpm:.0f}", low=f"{low:.0f}", high=f"{high:.0f}")
+            + say(
+                "target_note",
+                max=number(view.max_bpm, 0),
+                low=number(low, 0),
+                high=number(high, 0),
+            )
         )
-        zones_chart = cache.heart_zones_chart(inputs)
+        zones_chart = cache.heart_zones_chart(inputs, lang=LANG)
         charts.chart(zones_chart.figure, alt=zones_chart.alt, filename="heart-rate-zones-compared")
         for method in (view.method, *others):
-            st.markdown(f"**{TAB_LABELS[method]}.** " + say(NOTES[method]))
-            st.table(tables.zones_shown(view, method), hide_index=True)
+            st.markdown(f"**{_(TAB_LABELS[method])}.** " + say(NOTES[method]))
+            st.table(tables.zones_shown(view, method, lang=lang), hide_index=True)
 
 
 def formulas(inputs: HeartInputs, view: HeartView) -> None:
@@ -154,15 +175,17 @@ def formulas(inputs: HeartInputs, view: HeartView) -> None:
 def formulas_chart(inputs: HeartInputs, view: HeartView) -> None:
     chosen = view.formula
     if view.measured:
-        st.caption(say("measured_note", formula=chosen.name, estimate=f"{view.estimate_bpm:.0f}"))
+        st.caption(say("measured_note", formula=chosen.name, estimate=number(view.estimate_bpm, 0)))
     else:
         st.markdown(error_note(view))
-    shown = cache.heart_formulas_chart(inputs)
+    shown = cache.heart_formulas_chart(inputs, LANG)
     charts.chart(shown.figure, alt=shown.alt, filename="max-heart-rate-formulas")
     st.caption(text["formulas_caption"])
-    with st.expander("The numbers behind this chart", key="age_numbers", on_change="rerun") as box:
+    with st.expander(
+        _("The numbers behind this chart"), key="age_numbers", on_change="rerun"
+    ) as box:
         if box.open:
-            st.table(tables.formulas_shown(view), hide_index=True)
+            st.table(tables.formulas_shown(view, lang), hide_index=True)
 
 
 @st.fragment
@@ -180,7 +203,7 @@ def heart_calculator() -> None:
     view = cache.heart(inputs)
     with results:
         if view.problem:
-            st.error(view.problem, icon=":material/error:")
+            st.error(view.problem_in(lang), icon=":material/error:")
             return
         top = st.container()
         answer(inputs, view, presenting)
@@ -191,7 +214,7 @@ def heart_calculator() -> None:
             return
         st.info(say("backward"), icon=":material/u_turn_left:")
         widgets.download_csv(
-            "Download zones (CSV)", lambda: tables.zones_csv(view), "heart-rate-zones.csv"
+            _("Download zones (CSV)"), lambda: tables.zones_csv(view, lang), "heart-rate-zones.csv"
         )
     compare(inputs, view)
     formulas(inputs, view)
@@ -200,12 +223,12 @@ def heart_calculator() -> None:
 
 calculator.style()
 st.title(content.page.title)
-words = cache.words("heart_rate")
+words = cache.words("heart_rate", LANG)
 if not sidebar.present():
     st.markdown(words.summary)
 heart_calculator()
 if not sidebar.present():
-    for _, chunk in words.chunks:
+    for _kind, chunk in words.chunks:
         st.markdown(chunk)
     learn.next_link("heart-rate")
-    st.markdown("### Sources\n\n" + words.sources, unsafe_allow_html=True)
+    st.markdown("### " + _("Sources") + "\n\n" + words.sources, unsafe_allow_html=True)

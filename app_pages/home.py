@@ -6,9 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from retroedu import site
-from ui import cache, learn
+from ui import cache, i18n, learn
+from ui.i18n import _
 
-home = cache.page("home")
+LANG = i18n.code()
+home = cache.page("home", LANG)
 st.title(home.page.title)
 
 start = home.page.meta["start_here"]
@@ -20,20 +22,20 @@ with st.container(border=True, key="start_here"):
         st.columns(len(path)), enumerate(path, start=1), start["steps"], strict=True
     ):
         with column:
-            st.page_link(page.script, label=f"{number}. {page.title}", icon=page.icon)
+            st.page_link(page.script, label=f"{number}. {_(page.title)}", icon=page.icon)
             st.caption(step)
 
-for _, chunk in cache.words("home").chunks:  # home's body has no hooks
+for _kind, chunk in cache.words("home", LANG).chunks:  # home's body has no hooks
     st.markdown(chunk)
 learn.legend()
 
-st.header("Four measured facts")
+st.header(_("Four measured facts"))
 columns = st.columns(2)
 for index, fact in enumerate(home.page.meta["facts"]):
     with columns[index % 2].container(border=True):
         st.metric(fact["label"], fact["value"])
         st.markdown(fact["detail"])
-        st.markdown("Sources: " + home.cite(fact["refs"]))
+        st.markdown(_("Sources: {markers}").format(markers=home.cite(fact["refs"])))
 
 for section, words in zip(site.SECTIONS[1:], home.page.meta["sections"], strict=True):
     st.header(words["heading"])

@@ -6,13 +6,14 @@ Words, sources and the timeline's events: content/notable_users.md.
 import streamlit as st
 
 from retroedu.figures import learn as learn_figures
-from ui import cache, learn
+from ui import cache, i18n, learn
 
 
 def timeline_events() -> None:
-    page = cache.page("notable_users")
+    lang = i18n.language()
+    page = cache.page("notable_users", lang.code)
     events = learn_figures.timeline_events(page.page.meta["timeline"])
-    st.markdown(page.render(learn_figures.timeline_markdown(events)))
+    st.markdown(page.render(learn_figures.timeline_markdown(events, lang)))
 
 
 learn.render(

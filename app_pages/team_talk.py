@@ -12,12 +12,13 @@ from pathlib import Path
 import streamlit as st
 
 from retroedu.exports.slides_pdf import TitleDetails, slides_pdf
-from ui import cache, deck, links, sidebar, widgets
+from ui import cache, deck, i18n, links, sidebar, widgets
 
 ASSETS = Path(__file__).parent.parent / "assets"
 
+LANG = i18n.code()
 system = sidebar.units()
-view = cache.deck(system)
+view = cache.deck(system, LANG)
 words = view.words
 total = len(view.slides)
 
@@ -42,7 +43,7 @@ with st.sidebar:
     st.download_button(
         str(words["pdf_label"]),
         # Built on the server when clicked; the club and date go in only here, never a cache.
-        data=lambda: slides_pdf(view, cache.library().references, details, deck.codes(view)),
+        data=lambda: slides_pdf(view, cache.library(LANG).references, details, deck.codes(view)),
         file_name="retroedu-team-talk-16x9.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

@@ -16,9 +16,12 @@ from retroedu.exports import team as team_export
 from retroedu.exports.handout_pdf import Paper
 from retroedu.exports.zone_cards import CardWords, zone_cards_pdf
 from retroedu.figures.team import team_alt, team_figure
-from ui import cache, charts, learn, links, widgets
+from ui import cache, charts, i18n, learn, links, widgets
+from ui.handout import PAPER_NAMES
+from ui.i18n import _
 
-content = cache.page("team_zones")
+lang = i18n.language()
+content = cache.page("team_zones", lang.code)
 text = content.page.meta
 # Comfortably above 100 athletes' rows; a paste longer than this is refused by the box itself.
 PASTE_MAX_CHARS = 100_000
@@ -34,7 +37,7 @@ with guide:
         links.notice_rejected(raw, {"formula": formula})
     st.markdown(content.render(text["how"]))
     widgets.download_csv(
-        text["template_label"], team_export.template_csv, "team-zones-template.csv"
+        text["template_label"], lambda: team_export.template_csv(lang), "team-zones-template.csv"
     )
     st.caption(text["privacy"])
 with entry:
@@ -65,12 +68,13 @@ def squad() -> tuple[str | bytes, str] | None:
 def results(source: str | bytes, name: str) -> None:
     """Every athlete's zones: notes, the rows left out, the table, the chart, the downloads."""
     try:
-        team = team_view(read_roster(source, name), formula, view_of=cache.heart)
+        roster = read_roster(source, name, cache.roster_headings())
+        team = team_view(roster, formula, cache.heart, cache.aliases(), lang)
     except ValueError as problem:
-        st.error(str(problem), icon=":material/error:")
+        st.error(i18n.sayable(problem), icon=":material/error:")
         return
     for note in team.notes:
-        st.info(escape_markdown(note), icon=":material/info:")
+        st.info(escape_markdown(i18n.sayable(note)), icon=":material/info:")
     if team.problems:
         st.subheader(text["problems_heading"])
         total = len(team.problems) + len(team.athletes)
@@ -83,17 +87,17 @@ def results(source: str | bytes, name: str) -> None:
             {
                 labels["row"]: [p.row for p in team.problems],
                 labels["name"]: [p.name for p in team.problems],
-                labels["problem"]: [p.problem for p in team.problems],
+                labels["problem"]: [i18n.sayable(p.problem) for p in team.problems],
             },
             hide_index=True,
         )
     if not team.athletes:
         return
     st.subheader(text["table_heading"].format(count=len(team.athletes)))
-    st.dataframe(team_export.team_shown(team, text["columns"]), hide_index=True)
+    st.dataframe(team_export.team_shown(team, text["columns"], lang), hide_index=True)
     st.caption(text["max_note"].format(formula=team.athletes[0].view.formula.name))
     st.subheader(text["chart_heading"])
-    charts.chart(team_figure(team), alt=team_alt(team), filename="team-zones")
+    charts.chart(team_figure(team, lang), alt=team_alt(team, lang), filename="team-zones")
     downloads(team)
 
 
@@ -103,16 +107,22 @@ def downloads(team: TeamView) -> None:
     csv_column, paper_column, cards_column = st.columns([2, 1, 2], vertical_alignment="bottom")
     with csv_column:
         widgets.download_csv(
-            text["csv_label"], lambda: team_export.team_csv(team), f"team-zones-{today}.csv"
+            text["csv_label"], lambda: team_export.team_csv(team, lang), f"team-zones-{today}.csv"
         )
     papers: list[Paper] = ["A4", "Letter"]
-    paper = paper_column.radio(text["paper_label"], papers, horizontal=True, key="team_paper")
+    paper = paper_column.radio(
+        text["paper_label"],
+        papers,
+        format_func=lambda size: _(PAPER_NAMES[size]),
+        horizontal=True,
+        key="team_paper",
+    )
     paper = paper or papers[0]
     words = CardWords.from_content(text["zone_cards"])
     cards_column.download_button(
         text["cards_label"],
         # Built on the server when clicked; nothing is kept after the download.
-        data=lambda: zone_cards_pdf(team, words, paper),
+        data=lambda: zone_cards_pdf(team, words, paper, lang),
         file_name=f"zone-cards-{today}-{paper.lower()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

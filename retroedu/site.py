@@ -17,11 +17,22 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+from retroedu.content.i18n import N_
+
 #: The folder of the page scripts, relative to the repository root. Not `pages/`: see the README.
 PAGES_DIR = "app_pages"
 
 Section = Literal["Start", "Learn", "Calculate", "Present"]
 SECTIONS: tuple[Section, ...] = ("Start", "Learn", "Calculate", "Present")
+#: The menu's section headings as shown (translated where shown; `SECTIONS` are their keys).
+SECTION_TITLES: Mapping[Section, str] = MappingProxyType(
+    {
+        "Start": N_("Start"),
+        "Learn": N_("Learn"),
+        "Calculate": N_("Calculate"),
+        "Present": N_("Present"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -45,38 +56,46 @@ class SitePage:
 
 #: Every page, in menu order. Icons are Material Symbols, which Streamlit bundles (no network).
 PAGES: tuple[SitePage, ...] = (
-    SitePage("home", "Home", ":material/home:", "Start", "home"),
-    SitePage("why-backward", "Why go backward", ":material/u_turn_left:", "Learn", "why_backward"),
-    SitePage("muscles", "Muscle activation", ":material/directions_run:", "Learn", "muscles"),
-    SitePage("toe-to-heel", "Toe-to-heel contact", ":material/footprint:", "Learn", "toe_to_heel"),
-    SitePage("posture", "Posture", ":material/accessibility_new:", "Learn", "posture"),
+    SitePage("home", N_("Home"), ":material/home:", "Start", "home"),
     SitePage(
-        "rehab-safety", "Rehab and safety", ":material/health_and_safety:", "Learn", "rehab_safety"
+        "why-backward", N_("Why go backward"), ":material/u_turn_left:", "Learn", "why_backward"
+    ),
+    SitePage("muscles", N_("Muscle activation"), ":material/directions_run:", "Learn", "muscles"),
+    SitePage(
+        "toe-to-heel", N_("Toe-to-heel contact"), ":material/footprint:", "Learn", "toe_to_heel"
+    ),
+    SitePage("posture", N_("Posture"), ":material/accessibility_new:", "Learn", "posture"),
+    SitePage(
+        "rehab-safety",
+        N_("Rehab and safety"),
+        ":material/health_and_safety:",
+        "Learn",
+        "rehab_safety",
     ),
     SitePage(
         "getting-started",
-        "Getting started",
+        N_("Getting started"),
         ":material/calendar_month:",
         "Learn",
         "getting_started",
     ),
     SitePage(
         "notable-users",
-        "Notable users and records",
+        N_("Notable users and records"),
         ":material/emoji_events:",
         "Learn",
         "notable_users",
     ),
-    SitePage("myths", "Myths and evidence", ":material/rule:", "Learn", "myths"),
-    SitePage("references", "References", ":material/menu_book:", "Learn", "references"),
+    SitePage("myths", N_("Myths and evidence"), ":material/rule:", "Learn", "myths"),
+    SitePage("references", N_("References"), ":material/menu_book:", "Learn", "references"),
     SitePage(
-        "heart-rate", "Heart-rate zones", ":material/monitor_heart:", "Calculate", "heart_rate"
+        "heart-rate", N_("Heart-rate zones"), ":material/monitor_heart:", "Calculate", "heart_rate"
     ),
     SitePage(
-        "calories", "Calorie cost", ":material/local_fire_department:", "Calculate", "calories"
+        "calories", N_("Calorie cost"), ":material/local_fire_department:", "Calculate", "calories"
     ),
-    SitePage("team-talk", "Team talk", ":material/slideshow:", "Present", "deck"),
-    SitePage("team-zones", "Team zones", ":material/groups:", "Present", "team_zones"),
+    SitePage("team-talk", N_("Team talk"), ":material/slideshow:", "Present", "deck"),
+    SitePage("team-zones", N_("Team zones"), ":material/groups:", "Present", "team_zones"),
 )
 #: The page served at the app's root address.
 HOME = "home"

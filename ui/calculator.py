@@ -13,6 +13,7 @@ from streamlit.delta_generator import DeltaGenerator
 from retroedu.calculators.calories import CaloriesInputs
 from retroedu.calculators.heart import HeartInputs
 from ui import handout
+from ui.i18n import N_, _
 from ui.sidebar import present
 
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -20,7 +21,7 @@ CSS, PRESENT_CSS = ASSETS / "calculator.css", ASSETS / "calculator_present.css"
 #: Widths of the inputs and the answer: the answer gets the room, the inputs stay readable.
 SPLIT = (1.0, 2.2)
 PRESENT_SPLIT = (1.0, 1.9)
-HANDOUT_LABEL = "Print a one-page handout for a patient or athlete"
+HANDOUT_LABEL = N_("Print a one-page handout for a patient or athlete")
 
 
 def style() -> None:
@@ -48,6 +49,6 @@ def handout_section(page: str, inputs: HeartInputs | CaloriesInputs) -> None:
     """The patient handout (ui/handout.py), folded away until asked for. The settings are
     remembered for it on every run, so the other calculator's handout can include them."""
     handout.gather(inputs)
-    with on_request(HANDOUT_LABEL, "handout_open", ":material/picture_as_pdf:") as shown:
+    with on_request(_(HANDOUT_LABEL), "handout_open", ":material/picture_as_pdf:") as shown:
         if shown:
             handout.render(page, inputs)

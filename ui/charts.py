@@ -1,5 +1,7 @@
 """Drawing a Plotly figure on a page: in the reader's theme, sized for a projector in
-presentation mode, with a text alternative and a PNG download named after the chart."""
+presentation mode, with a text alternative and a PNG download named after the chart, its numbers
+with the reader's language's decimal sign (Plotly's `separators`, which the figures set when they
+are built for a language)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from retroedu.figures import style
+from ui.i18n import language
 from ui.sidebar import present
 
 #: The chart toolbar: download as PNG and full screen only, shown on hover, so it never sits
@@ -29,6 +32,10 @@ def chart(
     (`projector_height_px`, e.g. smaller beside a slide's text), its base font `projector_font_px`.
     """
     theme = st.context.theme.type
+    separators = language().plotly_separators
+    if (fig.layout.separators or ".,") != separators:
+        # A figure built without the language (none of the app's): a copy, never the cached one.
+        fig = go.Figure(fig).update_layout(separators=separators)
     if present():
         shown: go.Figure | dict[str, object] = style.themed(
             style.for_projector(fig, font_px=projector_font_px, height_px=projector_height_px),

@@ -25,7 +25,8 @@ from retroedu.exports.slides_pdf import Code, TitleDetails, source_line
 from retroedu.figures.blocks import strip_citations
 from retroedu.links import fields
 from retroedu.links.urls import page_url, reachable_base
-from ui import cache, charts, handout, sidebar
+from ui import cache, charts, handout, i18n, links, sidebar
+from ui.i18n import _
 
 #: Base chart font on a slide in presentation mode. Figures draw axis text at 15 px and their
 #: smallest labels at 14 px; scaled to 26 px, the smallest is 14 x 26 / 15 = 24.3 px.
@@ -156,14 +157,15 @@ def navigation(number: int, total: int) -> None:
 
 
 def presenter_params(number: int, team: str, date: str, system: str) -> dict[str, str]:
-    """The address of the presenter view of this deck: the same slide, club, date and units,
-    built from the settled values (never from whatever else the address carried)."""
+    """The address of the presenter view of this deck: the same slide, club, date, units and
+    language, built from the settled values (never from whatever else the address carried)."""
     given = {
         "slide": fields.number("slide").text(number),
         "team": team,
         "date": date,
-        "view": fields.choice("view").text("presenter"),
-        "units": "" if system == fields.choice("units").default else system,
+        "view": _(fields.choice("view").text("presenter")),
+        "units": "" if system == fields.choice("units").default else _(system),
+        **links.language_param(),
     }
     return {key: value for key, value in given.items() if value}
 
@@ -178,9 +180,11 @@ def codes(view: DeckView) -> tuple[Code, ...]:
         return ()
     words = view.words["closing"]
     assert isinstance(words, dict)
+    # The codes open the app in the deck's language (unless it is English: then the phone's).
+    language = links.language_param()
     return (
-        Code(str(words["scan_deck"]), page_url(base, "team-talk", {})),
-        Code(str(words["scan_calculator"]), page_url(base, "heart-rate", {})),
+        Code(str(words["scan_deck"]), page_url(base, "team-talk", language)),
+        Code(str(words["scan_calculator"]), page_url(base, "heart-rate", language)),
     )
 
 
@@ -193,7 +197,7 @@ def qr_svg(url: str) -> str:
 
 
 def chart(visual: str, system: str, *, height_px: int = SLIDE_CHART_PX) -> None:
-    found = cache.deck_chart(visual, system)
+    found = cache.deck_chart(visual, system, i18n.code())
     charts.chart(
         found.figure,
         alt=found.alt,
@@ -249,14 +253,17 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
     total = len(view.slides)
     with st.container(key="deck_footer", horizontal=True, vertical_alignment="center"):
         line = source_line(
-            view.sources(slide), cache.library().references, str(view.words["sources_label"])
+            view.sources(slide),
+            cache.library(i18n.code()).references,
+            str(view.words["sources_label"]),
+            view.lang,
         )
         st.caption(_markdown(line) or "\u00a0", width="stretch")
         with st.container(
             key="deck_controls", horizontal=True, width="content", vertical_alignment="center"
         ):
             st.button(
-                "Previous",
+                _("Previous"),
                 icon=":material/arrow_back:",
                 on_click=step,
                 args=(-1, total),
@@ -265,7 +272,7 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
             )
             st.markdown(f"**{number} / {total}**", width="content")
             st.button(
-                "Next",
+                _("Next"),
                 icon=":material/arrow_forward:",
                 on_click=step,
                 args=(1, total),
@@ -274,7 +281,7 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
             )
             if sidebar.present():
                 st.button(
-                    "Exit",
+                    _("Exit"),
                     icon=":material/close:",
                     on_click=set_present,
                     args=(False,),
@@ -282,13 +289,13 @@ def footer(view: DeckView, slide: Slide, number: int) -> None:
                 )
             else:
                 st.button(
-                    "Present",
+                    _("Present"),
                     icon=":material/slideshow:",
                     on_click=set_present,
                     args=(True,),
                     type="primary",
                     key="deck_present",
-                    help="Full-screen slides for a projector; the sidebar folds away.",
+                    help=_("Full-screen slides for a projector; the sidebar folds away."),
                 )
 
 

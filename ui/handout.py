@@ -29,13 +29,16 @@ from retroedu.exports.handout_pdf import Paper, build_pdf
 from retroedu.exports.pdf_preview import page_images
 from retroedu.links import fields
 from retroedu.links.urls import PUBLIC_URL_SETTING, app_base, public_address, reachable_base
-from ui import cache, links, sidebar
+from ui import cache, i18n, links, sidebar
+from ui.i18n import _
 
 HEART_PAGE, CALORIE_PAGE = "heart-rate", "calories"
 # Session keys (memory of this browser session only; never in the URL).
 LAST_HEART, LAST_CALORIES = "handout_last_heart", "handout_last_calories"
 NAME = "handout_name"
 PAPERS: tuple[Paper, ...] = ("A4", "Letter")
+#: How each paper size is named (not bound to the URL, so shown in the reader's language).
+PAPER_NAMES = {"A4": i18n.N_("A4"), "Letter": i18n.N_("Letter")}
 
 
 def section_key(section: str) -> str:
@@ -50,18 +53,19 @@ def gather(here: HeartInputs | CaloriesInputs) -> tuple[HeartInputs | None, Calo
     shared handout link does), else from this session's last visit to that page, else None.
     """
     link = links.raw_params()
+    aliases = cache.aliases()
     heart_inputs: HeartInputs | None
     calorie_inputs: CaloriesInputs | None
     if isinstance(here, HeartInputs):
         heart_inputs = st.session_state[LAST_HEART] = here
     elif any(key in link for key in fields.HEART):
-        heart_inputs = HeartInputs.from_link(link)[0]
+        heart_inputs = HeartInputs.from_link(link, aliases)[0]
     else:
         heart_inputs = st.session_state.get(LAST_HEART)
     if isinstance(here, CaloriesInputs):
         calorie_inputs = st.session_state[LAST_CALORIES] = here
     elif any(key in link for key in fields.CALORIES):
-        calorie_inputs = CaloriesInputs.from_link({**link, "units": sidebar.units()})[0]
+        calorie_inputs = CaloriesInputs.from_link({**link, "units": sidebar.units()}, aliases)[0]
     else:
         remembered = st.session_state.get(LAST_CALORIES)
         calorie_inputs = None if remembered is None else remembered.in_units(sidebar.units())
@@ -77,7 +81,7 @@ def public_setting() -> tuple[str | None, str]:
     try:
         return public_address(configured), ""
     except ValueError as problem:
-        return None, str(problem)
+        return None, i18n.sayable(problem)
 
 
 def served_base() -> str:
@@ -92,7 +96,9 @@ def views(
     """The view models the screens draw, for the calculators that were set."""
     heart_view = None if heart_inputs is None else cache.heart(heart_inputs)
     try:
-        calories_view = None if calorie_inputs is None else cache.calories(calorie_inputs)
+        calories_view = (
+            None if calorie_inputs is None else cache.calories(calorie_inputs, i18n.code())
+        )
     except ValueError:
         calories_view = None
     return heart_view, calories_view
@@ -120,11 +126,15 @@ def choose_sections(
             continue
         label.markdown(f"{labels[section]}")
         other = site.page(SECTION_PAGE[section])
-        problem = heart_view.problem if section == "zones" and heart_view is not None else ""
+        problem = (
+            heart_view.problem_in(i18n.language())
+            if section == "zones" and heart_view is not None
+            else ""
+        )
         show.caption(problem or str(words["section_missing"]))
         show.page_link(
             other.script,
-            label=str(words["set_on_page"]).format(page=other.title),
+            label=str(words["set_on_page"]).format(page=_(other.title)),
             icon=":material/arrow_forward:",
         )
     return tuple(chosen)
@@ -137,13 +147,15 @@ def qr_notice(words: dict[str, object], base: str | None, problem: str) -> None:
     elif base is not None:
         st.caption(str(words["qr_public"]).format(address=base))
     else:
-        host = urlsplit(served_base()).hostname or "this computer"
+        host = urlsplit(served_base()).hostname or _("this computer")
         st.info(str(words["qr_local"]).format(host=host), icon=":material/qr_code_2:")
 
 
 def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
-    """The handout section: what goes on the sheet, print options, a preview, the download."""
-    library = cache.library()
+    """The handout section: what goes on the sheet, print options, a preview, the download, in
+    the reader's language."""
+    lang = i18n.language()
+    library = cache.library(lang.code)
     words = dict(library.page("handout").page.meta)
     weeks = library.page("getting_started").page.meta["weeks"]
     heart_view, calories_view = views(*gather(here))
@@ -163,7 +175,12 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
         persist_state="session",
     )
     paper = paper_col.radio(
-        words["paper_label"], PAPERS, horizontal=True, key="handout_paper", persist_state="session"
+        words["paper_label"],
+        PAPERS,
+        format_func=lambda size: _(PAPER_NAMES[size]),
+        horizontal=True,
+        key="handout_paper",
+        persist_state="session",
     )
     large_print = print_col.checkbox(
         words["large_print_label"],
@@ -204,10 +221,11 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
             first_week,
             paper or PAPERS[0],
             large_print,
-            today.strftime("%d %B %Y").lstrip("0"),
+            lang.date(today),
+            lang.code,
         )
     except ValueError as trouble:
-        st.error(str(trouble), icon=":material/error:")
+        st.error(i18n.sayable(trouble), icon=":material/error:")
         return
     # The name goes in only here, so it is never part of anything cached or kept.
     personal = dataclasses.replace(handout, person=" ".join(name.split()))
@@ -219,7 +237,7 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
             try:
                 images = page_images(build_pdf(personal))
             except ValueError as trouble:
-                st.error(str(trouble), icon=":material/error:")
+                st.error(i18n.sayable(trouble), icon=":material/error:")
                 return
             pages = len(images)
             for row in range(0, pages, 2):

@@ -17,7 +17,8 @@ import streamlit as st
 from retroedu import site
 from retroedu.content import evidence
 from retroedu.content.evidence import LearnPage, QuizQuestion
-from ui import cache, charts
+from ui import cache, charts, i18n
+from ui.i18n import N_, _
 
 #: The longest search the References page takes, in characters.
 QUERY_CHARS = 80
@@ -25,7 +26,7 @@ QUERY_CHARS = 80
 #: the session (never the URL), so options stay put while a reader answers.
 QUIZ_SEED = "quiz_seed"
 
-LEGEND_INTRO = (
+LEGEND_INTRO = N_(
     "Each claim carries a marker such as **[3 · lab]**: the number leads to the source list at the "
     "foot of the page, the word says what kind of evidence stands behind the claim."
 )
@@ -34,7 +35,8 @@ LEGEND_INTRO = (
 def render(name: str, hooks: Mapping[str, Callable[[], None]] | None = None) -> None:
     """Draw the Learn page `content/<name>.md`: title, summary, key points, callout, legend, body,
     cards, quiz, the next page and the sources."""
-    page = cache.page(name)
+    lang = i18n.code()
+    page = cache.page(name, lang)
     supplied = dict(hooks or {})
     if set(page.hooks()) != set(supplied):
         # A programming error, caught by the app tests long before a reader could see it.
@@ -42,7 +44,7 @@ def render(name: str, hooks: Mapping[str, Callable[[], None]] | None = None) -> 
             f"Page {name!r} asks for hooks {sorted(page.hooks())} but the script supplies "
             f"{sorted(supplied)}."
         )
-    words = cache.words(name)
+    words = cache.words(name, lang)
     st.title(page.page.title)
     st.markdown(f"*{words.summary}*")
     key_points(words)
@@ -66,7 +68,12 @@ def key_points(words: cache.Words) -> None:
     if not words.key_points:
         return
     with st.container(border=True, key="key_points"):
-        st.markdown("**Key points**\n\n" + "\n".join(f"- {point}" for point in words.key_points))
+        st.markdown(
+            "**"
+            + _("Key points")
+            + "**\n\n"
+            + "\n".join(f"- {point}" for point in words.key_points)
+        )
 
 
 def callout(page: LearnPage) -> None:
@@ -81,9 +88,9 @@ def callout(page: LearnPage) -> None:
 
 def legend() -> None:
     """The evidence legend, folded away so it never pushes the content down on a phone."""
-    with st.expander("How strong is the evidence? The legend", icon=":material/fact_check:"):
-        st.markdown(LEGEND_INTRO)
-        st.markdown(evidence.legend_markdown())
+    with st.expander(_("How strong is the evidence? The legend"), icon=":material/fact_check:"):
+        st.markdown(_(LEGEND_INTRO))
+        st.markdown(evidence.legend_markdown(i18n.language()))
 
 
 def cards(page: LearnPage) -> None:
@@ -100,10 +107,12 @@ def quiz(page: LearnPage) -> None:
     """The teach-back check: instant feedback under each question; nothing is saved anywhere."""
     if not page.quiz:
         return
-    st.header("Teach-back check", anchor="teach-back")
+    st.header(_("Teach-back check"), anchor="teach-back")
     st.caption(
-        "Two or three questions to talk through with an athlete or patient. "
-        "Answers stay on this screen; nothing is saved."
+        _(
+            "Two or three questions to talk through with an athlete or patient. "
+            "Answers stay on this screen; nothing is saved."
+        )
     )
     if QUIZ_SEED not in st.session_state:
         st.session_state[QUIZ_SEED] = secrets.randbelow(2**31)
@@ -124,18 +133,19 @@ def quiz(page: LearnPage) -> None:
 def feedback(page: LearnPage, question: QuizQuestion, *, right: str, correct: bool) -> None:
     explain = page.render(question.explain)
     if correct:
-        st.success(f"**Correct.** {explain}", icon=":material/check_circle:")
+        st.success("**" + _("Correct.") + f"** {explain}", icon=":material/check_circle:")
     else:
-        st.warning(f"**Not quite.** The answer is “{right}”. {explain}", icon=":material/info:")
+        answer = _("The answer is “{answer}”.").format(answer=right)
+        st.warning("**" + _("Not quite.") + f"** {answer} {explain}", icon=":material/info:")
 
 
 def sources(page: LearnPage) -> None:
     """Numbered sources with their evidence level in words; markers in the text link here."""
     if not page.sources:
         return
-    st.header("Sources", anchor="sources")
+    st.header(_("Sources"), anchor="sources")
     # HTML only for the empty anchors the markers jump to; Markdown has no anchor syntax.
-    st.markdown(cache.words(page.page.name).sources, unsafe_allow_html=True)
+    st.markdown(cache.words(page.page.name, i18n.code()).sources, unsafe_allow_html=True)
 
 
 def next_link(key: str) -> None:
@@ -146,22 +156,24 @@ def next_link(key: str) -> None:
     with st.container(border=True, key="next_page"):
         st.page_link(
             following.script,
-            label=f"Next: {following.title}",
+            label=_("Next: {page}").format(page=_(following.title)),
             icon=":material/arrow_forward:",
         )
-        st.caption(cache.words(following.content).summary)
+        st.caption(cache.words(following.content, i18n.code()).summary)
 
 
 def page_link(key: str) -> None:
     """A link to the registered page `key`, labelled with its menu title."""
-    st.page_link(site.page(key).script, icon=":material/arrow_forward:")
+    found = site.page(key)
+    st.page_link(found.script, label=_(found.title), icon=":material/arrow_forward:")
 
 
 def link_to_content(name: str) -> None:
     """A link to the page that shows `content/<name>.md`, or its plain title if no page does."""
     shown_on = site.BY_CONTENT.get(name)
     if shown_on is None:
-        st.markdown(f"- {evidence.escape_markdown(cache.page(name).page.title)}")
+        title = cache.page(name, i18n.code()).page.title
+        st.markdown(f"- {evidence.escape_markdown(title)}")
     else:
         page_link(shown_on.key)
 
@@ -169,12 +181,13 @@ def link_to_content(name: str) -> None:
 def render_reference_list(name: str = "references") -> None:
     """The References page: its key points, then every source, searchable and filterable by
     evidence level and by the page citing it, grouped by level with links back to those pages."""
-    page = cache.page(name)
-    words = cache.words(name)
+    lang = i18n.code()
+    page = cache.page(name, lang)
+    words = cache.words(name, lang)
     st.title(page.page.title)
     st.markdown(f"*{words.summary}*")
     key_points(words)
-    for _, chunk in words.chunks:
+    for _kind, chunk in words.chunks:
         st.markdown(chunk)
     reference_finder()
 
@@ -183,51 +196,57 @@ def render_reference_list(name: str = "references") -> None:
 def reference_finder() -> None:
     """Search and filters, and the sources they leave. Typing reruns this part alone. What a
     reader types is only ever matched, never written back onto the page."""
-    library = cache.library()
+    lang = i18n.language()
+    library = cache.library(lang.code)
     titles = {name: item.page.title for name, item in library.pages.items()}
     with st.container(border=True, key="reference_filters"):
         query = st.text_input(
-            "Search the sources",
-            placeholder="an author, a word of the title, a journal or a year",
+            _("Search the sources"),
+            placeholder=_("an author, a word of the title, a journal or a year"),
             max_chars=QUERY_CHARS,
             key="ref_query",
             icon=":material/search:",
         )
         levels = st.pills(
-            "Evidence level",
+            _("Evidence level"),
             [level.id for level in evidence.LEVELS],
-            format_func=lambda level: evidence.LEVEL_BY_ID[level].label,
+            format_func=lambda level: lang._(evidence.LEVEL_BY_ID[level].label),
             selection_mode="multi",
             key="ref_levels",
         )
         topics = st.multiselect(
-            "Cited on the page",
+            _("Cited on the page"),
             sorted(library.topics(), key=lambda topic: titles[topic]),
             format_func=lambda topic: titles[topic],
-            placeholder="any page",
+            placeholder=_("any page"),
             key="ref_topics",
         )
     found = library.find(query, levels, topics)
     total = len(library.references)
-    st.caption(f"{len(found)} of {total} sources" if len(found) < total else f"All {total} sources")
+    st.caption(
+        _("{found} of {total} sources").format(found=len(found), total=total)
+        if len(found) < total
+        else _("All {total} sources").format(total=total)
+    )
     if not found:
         st.info(
-            "No source matches. Clear the search or a filter to see more.",
+            _("No source matches. Clear the search or a filter to see more."),
             icon=":material/search_off:",
         )
         return
     citing = library.citing_pages()
     for level, refs in library.by_level(found):
-        st.header(f"[{level.badge}] {level.label}", anchor=f"level-{level.id}")
-        st.caption(level.meaning)
+        label, meaning = level.said(lang)
+        st.header(f"[{level.badge}] {label}", anchor=f"level-{level.id}")
+        st.caption(meaning)
         for ref in refs:
             with st.container(border=True):
-                st.markdown(ref.markdown())
+                st.markdown(ref.markdown(lang))
                 if ref.note:
                     st.caption(evidence.escape_markdown(ref.note))
                 pages = sorted(citing[ref.key], key=lambda cited: titles[cited])
                 if pages:
-                    st.markdown("Cited on:")
+                    st.markdown(_("Cited on:"))
                     for cited in pages:
                         link_to_content(cited)
 
@@ -245,16 +264,17 @@ def figure_hook(
     page's front matter, and its numbers as a table below it or folded away."""
 
     def draw() -> None:
-        shown = cache.learn(kind, content)
+        lang = i18n.code()
+        shown = cache.learn(kind, content, lang)
         charts.chart(shown.figure, alt=shown.alt, filename=filename, key=kind)
-        words = cache.page(content)
+        words = cache.page(content, lang)
         if caption:
             st.caption(words.render(words.page.meta[caption]))
         if table == "below":
             st.table(shown.table, hide_index=True)
         elif table == "folded":
             with st.expander(
-                "The numbers behind this chart", key=f"{kind}_numbers", on_change="rerun"
+                _("The numbers behind this chart"), key=f"{kind}_numbers", on_change="rerun"
             ) as box:
                 if box.open:
                     st.table(shown.table, hide_index=True)

@@ -14,14 +14,18 @@ from collections.abc import Mapping
 import streamlit as st
 
 from retroedu import site
+from retroedu.content.i18n import SOURCE
 from retroedu.links import fields
 from retroedu.links.urls import app_base, page_url
+from ui import cache
+from ui.i18n import _, code
 
+# The words are set from the data on every run (the HTML is registered once, for every language).
 HTML = """
 <div class="share">
-  <button type="button" class="copy">Copy link</button>
+  <button type="button" class="copy"></button>
   <span class="status" role="status" aria-live="polite"></span>
-  <input class="manual" type="text" readonly hidden aria-label="Link to this view">
+  <input class="manual" type="text" readonly hidden>
 </div>
 """
 
@@ -40,21 +44,24 @@ CSS = """
 JS = """
 export default function (component) {
   const root = component.parentElement;
+  const words = component.data || {};
   const button = root.querySelector(".copy");
   const status = root.querySelector(".status");
   const manual = root.querySelector(".manual");
+  button.textContent = words.copy;
+  manual.setAttribute("aria-label", words.field);
   button.onclick = async () => {
     const link = window.location.href;
     try {
       await navigator.clipboard.writeText(link);
       manual.hidden = true;
-      status.textContent = "Link copied";
+      status.textContent = words.copied;
     } catch (error) {
       manual.hidden = false;
       manual.value = link;
       manual.focus();
       manual.select();
-      status.textContent = "Copy this link:";
+      status.textContent = words.manual;
     }
   };
 }
@@ -65,7 +72,15 @@ _copy_link = st.components.v2.component("retroedu_copy_link", html=HTML, css=CSS
 
 def copy_link() -> None:
     """A button that copies the current address (every setting included) to the clipboard."""
-    _copy_link(key="copy_link")
+    _copy_link(
+        key="copy_link",
+        data={
+            "copy": _("Copy link"),
+            "copied": _("Link copied"),
+            "manual": _("Copy this link:"),
+            "field": _("Link to this view"),
+        },
+    )
 
 
 def raw_params() -> dict[str, str]:
@@ -79,18 +94,20 @@ def notice_rejected(
     """Tell the reader which link values could not be used. Never echoes what arrived.
 
     `raw` is what the link carried (`raw_params()` before the widgets ran); `values` maps a field's
-    URL key to the value the page settled on.
+    URL key to the value the page settled on. A choice named in any language RetroEdu speaks is
+    not refused.
     """
+    aliases = cache.aliases()
     refused = [
-        fields.FIELDS[key].label.lower()
+        _(fields.FIELDS[key].label).lower()
         for key, value in values.items()
-        if key in raw and fields.was_rejected(key, raw[key], value, system)
+        if key in raw and fields.was_rejected(key, raw[key], value, system, aliases)
     ]
     if refused:
         st.info(
-            "Part of this link could not be used, so sensible defaults are shown for: "
-            + ", ".join(refused)
-            + ".",
+            _(
+                "Part of this link could not be used, so sensible defaults are shown for: {fields}."
+            ).format(fields=", ".join(refused)),
             icon=":material/link_off:",
         )
 
@@ -99,7 +116,14 @@ def link_to(page_key: str, params: Mapping[str, object]) -> str:
     """The shareable address of page `page_key` with `params`, as the reader's browser sees the app.
 
     Falls back to localhost when the browser's address is not known (tests without a browser).
+    The link keeps the reader's language (`lang`) unless `params` says otherwise.
     """
     current = st.context.url
     base = app_base(current, site.BY_KEY) if current else "http://localhost:8501"
-    return page_url(base, page_key, params)
+    return page_url(base, page_key, {**language_param(), **params})
+
+
+def language_param() -> dict[str, str]:
+    """The `lang` a link made now carries: the reader's language, unless it is English (then the
+    link leaves the language to whoever opens it)."""
+    return {} if code() == SOURCE else {"lang": code()}

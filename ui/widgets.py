@@ -1,5 +1,6 @@
 """Widgets built from the field registry: the same key, label, unit, limits and default as the link
-reading, the notices and the exports use (`retroedu/links/fields.py`)."""
+reading, the notices and the exports use (`retroedu/links/fields.py`), their words in the reader's
+language."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from retroedu.links import fields
+from ui import cache
+from ui.i18n import _
 
 
 def number(
@@ -28,16 +31,16 @@ def number(
     """
     field = fields.number(key)
     limits = field.limits(system)
-    unit = field.unit_for(system)
-    label = f"{field.label} [{unit}]" if unit else field.label
+    unit = _(field.unit_for(system)) if field.unit_for(system) else ""
+    label = f"{_(field.label)} [{unit}]" if unit else _(field.label)
     value: float | None = (where or st).number_input(
-        f"{label}, optional" if field.optional else label,
+        _("{label}, optional").format(label=label) if field.optional else label,
         min_value=limits.low,
         max_value=limits.high if high is None else float(min(high, limits.high)),
         value=limits.default,
         step=field.step,
         format=field.format,
-        placeholder=field.placeholder or None,
+        placeholder=_(field.placeholder) if field.placeholder else None,
         key=key,
         bind="query-params",
         help=help,
@@ -54,21 +57,23 @@ def choice(
     help: str | None = None,
     **extra: Any,
 ) -> str:
-    """A choice for field `key` bound to the link, showing labels; returns the option's key.
+    """A choice for field `key` bound to the link, showing labels in the reader's language;
+    returns the option's key.
 
-    A link may name an option by key or label in any case (`formula=nes`); before the widget
-    exists, such a value is turned into the label the widget shows and writes back.
+    A link may name an option by key or label in any case and any language RetroEdu speaks
+    (`formula=nes`, `sex=Mujer`); before the widget exists, such a value is turned into the label
+    the widget shows and writes back.
     """
     field = fields.choice(key)
     keys = list(options or field.options)
+    labels = [_(field.labels[option]) for option in keys]
     given = st.query_params.get(key)
-    if given is not None and key not in st.session_state:
-        found = field.read(given)
+    if given is not None and (key not in st.session_state or st.session_state[key] not in labels):
+        found = field.read(given, cache.aliases().get(key))
         if not found.rejected and found.value in keys:
-            st.session_state[key] = field.labels[found.value]
-    labels = [field.labels[option] for option in keys]
+            st.session_state[key] = labels[keys.index(found.value)]
     widget = (where or st).radio if kind == "radio" else (where or st).selectbox
-    shown = widget(field.label, labels, key=key, bind="query-params", help=help, **extra)
+    shown = widget(_(field.label), labels, key=key, bind="query-params", help=help, **extra)
     return keys[labels.index(shown)] if shown in labels else field.default
 
 
@@ -77,7 +82,7 @@ def flag(key: str, *, where: DeltaGenerator | None = None, help: str | None = No
     field = fields.FIELDS[key]
     assert isinstance(field, fields.FlagField)
     value: bool = (where or st).toggle(
-        field.label, value=field.default, key=key, bind="query-params", help=help
+        _(field.label), value=field.default, key=key, bind="query-params", help=help
     )
     return value
 
@@ -87,10 +92,10 @@ def text(key: str, *, where: DeltaGenerator | None = None, help: str | None = No
     (the field's default for text it refuses)."""
     field = fields.text(key)
     typed: str = (where or st).text_input(
-        field.label,
+        _(field.label),
         value=field.default,
         max_chars=field.max_chars,
-        placeholder=field.placeholder or None,
+        placeholder=_(field.placeholder) if field.placeholder else None,
         key=key,
         bind="query-params",
         help=help,

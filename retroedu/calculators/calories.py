@@ -1,9 +1,10 @@
 """The calorie calculator's view model: everything the page, its CSV and the handout show.
 
 `CaloriesInputs` are the reader's settings (weight and speed in the reader's units), read from the
-field registry. `calories_view(inputs, words)` computes, once, the four modes at the reader's speed
-with their bands, valid ranges and notes, the forward minutes that cost as much as the backward
-session, and the curves the chart draws. The screen, the CSV and the handout read this one object.
+field registry. `calories_view(inputs, words, lang)` computes, once, the four modes at the reader's
+speed with their bands, valid ranges and notes (in the language of `words`, the calorie page's
+front matter, and `lang`), the forward minutes that cost as much as the backward session, and the
+curves the chart draws. The screen, the CSV and the handout read this one object.
 
 >>> from retroedu.content.library import Library
 >>> words = Library.load().page("calories").page.meta
@@ -23,6 +24,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.links import fields as registry
 from retroedu.models import energy
 from retroedu.models import units as u
@@ -77,7 +79,9 @@ class CaloriesInputs:
         return cls(**given, units=u.check_system(system))  # type: ignore[arg-type]
 
     @classmethod
-    def from_link(cls, params: Mapping[str, str]) -> tuple[CaloriesInputs, tuple[str, ...]]:
+    def from_link(
+        cls, params: Mapping[str, str], aliases: registry.Aliases | None = None
+    ) -> tuple[CaloriesInputs, tuple[str, ...]]:
         """Settings from URL parameters (the `units` parameter names the system), and the keys
         whose values could not be used.
 
@@ -86,7 +90,9 @@ class CaloriesInputs:
         >>> CaloriesInputs.from_link({"minutes": "45.5"})[0].minutes
         45.5
         """
-        system = registry.choice("units").read(params.get("units")).value
+        system = (
+            registry.choice("units").read(params.get("units"), (aliases or {}).get("units")).value
+        )
         found = registry.read_link(registry.CALORIES, params, system)
         return cls.from_values(found.values, system), found.rejected
 
@@ -192,9 +198,11 @@ def chart_data(
     grade_pct: float,
     system: str,
     gaits: Sequence[energy.Gait] = energy.GAITS,
+    lang: Language = ENGLISH,
 ) -> ChartData:
     """Curves for the modes of `gaits` (forward and backward), the reader's point on each and
-    the published reference points for them, over the speeds those gaits are used at.
+    the published reference points for them, over the speeds those gaits are used at; labels
+    in `lang`.
 
     >>> walking = chart_data(70.0, 5.0, 0.0, "metric", gaits=("walk",))
     >>> [curve.label for curve in walking.curves], len(walking.references)
@@ -228,7 +236,7 @@ def chart_data(
         curves.append(
             Curve(
                 key=mode.key,
-                label=mode.label,
+                label=lang._(mode.label),
                 gait=mode.gait,
                 direction=mode.direction,
                 speeds=axis,
@@ -237,7 +245,7 @@ def chart_data(
                 high=high,
                 valid_low=limits[mode.key][0],
                 valid_high=limits[mode.key][1],
-                range_text=mode.valid.speed_text(units),
+                range_text=mode.valid.speed_text(units, lang),
                 has_band=mode.factor is not None,
             )
         )
@@ -261,8 +269,14 @@ def chart_data(
     )
 
 
-def limit_note(result: energy.CostEstimate, words: Mapping[str, Any], system: str) -> str:
-    """Why `result` is extrapolated, or its caution, in the reader's units ("" if neither).
+def limit_note(
+    result: energy.CostEstimate,
+    words: Mapping[str, Any],
+    system: str,
+    lang: Language = ENGLISH,
+) -> str:
+    """Why `result` is extrapolated, or its caution, in the reader's units ("" if neither), in
+    the language of `words` and `lang`.
 
     `words` is the calorie page's front matter (its `limit_words` and `jogging_caution`).
 
@@ -273,17 +287,17 @@ def limit_note(result: energy.CostEstimate, words: Mapping[str, Any], system: st
     valid = result.valid
     templates = words["limit_words"]
     values = {
-        "covers": valid.covers,
-        "speeds": valid.speed_text(system),
-        "grades": valid.grade_text(),
-        "grade": f"{result.grade_pct:g}",
+        "covers": lang._(valid.covers),
+        "speeds": valid.speed_text(system, lang),
+        "grades": valid.grade_text(lang),
+        "grade": lang.number(result.grade_pct),
     }
     parts = []
     for limit in result.limits:
         name = "downhill" if limit == "grade_below" and valid.grade_low_pct == 0 else limit
         parts.append(str(templates[name]).format(**values))
     if result.jogging and valid.caution_below_m_min is not None:
-        speed = u.format_speed(u.m_min_to_kmh(valid.caution_below_m_min), system)
+        speed = u.format_speed(u.m_min_to_kmh(valid.caution_below_m_min), system, lang=lang)
         parts.append(str(words["jogging_caution"]).format(speed=speed).strip())
     return "; ".join(parts)
 
@@ -302,6 +316,7 @@ class CaloriesView:
     chart: ChartData
     chart_sensible: ChartData
     notes: Mapping[str, str]
+    lang: Language = ENGLISH
 
     @property
     def gaits(self) -> tuple[energy.Gait, ...]:
@@ -334,20 +349,25 @@ class CaloriesView:
         return next(e for e in self.estimates if e.mode.key == key)
 
 
-def calories_view(inputs: CaloriesInputs, words: Mapping[str, Any]) -> CaloriesView:
+def calories_view(
+    inputs: CaloriesInputs, words: Mapping[str, Any], lang: Language = ENGLISH
+) -> CaloriesView:
     """Compute everything the calorie calculator shows, its notes in `words` (the calorie page's
-    front matter). ValueError for impossible input."""
+    front matter, in `lang`). ValueError for impossible input."""
     weight_kg, speed_kmh = inputs.weight_kg, inputs.speed_kmh
     grade, minutes = inputs.grade_pct, inputs.minutes
     estimates = energy.compare(weight_kg, speed_kmh, grade)
     return CaloriesView(
         inputs=inputs,
         estimates=estimates,
-        notes=MappingProxyType({e.mode.key: limit_note(e, words, inputs.units) for e in estimates}),
+        notes=MappingProxyType(
+            {e.mode.key: limit_note(e, words, inputs.units, lang) for e in estimates}
+        ),
         run_minutes=energy.equivalent_forward_minutes(minutes, speed_kmh, grade, "run"),
         walk_minutes=energy.equivalent_forward_minutes(minutes, speed_kmh, grade, "walk"),
-        chart=chart_data(weight_kg, speed_kmh, grade, inputs.units),
+        chart=chart_data(weight_kg, speed_kmh, grade, inputs.units, lang=lang),
         chart_sensible=chart_data(
-            weight_kg, speed_kmh, grade, inputs.units, energy.sensible_gaits(speed_kmh)
+            weight_kg, speed_kmh, grade, inputs.units, energy.sensible_gaits(speed_kmh), lang
         ),
+        lang=lang,
     )

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from retroedu.calculators.calories import CaloriesInputs, CaloriesView, calories_view
 from retroedu.content import deck
 from retroedu.content.evidence import cited_keys
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.content.library import Library
 from retroedu.figures.learn import knee_load_studies
 from retroedu.models import units as u
@@ -75,6 +76,7 @@ class DeckView:
     slides: tuple[deck.Slide, ...]
     comparisons: Mapping[str, Comparison]
     words: Mapping[str, object]
+    lang: Language = field(default=ENGLISH, compare=False)
 
     def sources(self, slide: deck.Slide) -> tuple[str, ...]:
         """The reference keys a slide cites, in order: its text, then its visual's data."""
@@ -93,23 +95,25 @@ def _band(value: float, sd: float) -> tuple[float, float] | None:
 
 
 def energy_comparison(view: CaloriesView, caption: str) -> Comparison:
-    """Forward and backward walking at the view's speed: gross kcal/min, with the band."""
+    """Forward and backward walking at the view's speed: gross kcal/min, with the band, in the
+    view's language."""
+    lang = view.lang
     forward = view.estimate("walk", "forward").gross_kcal_per_min
     backward = view.estimate("walk", "backward").gross_kcal_per_min
     system = view.inputs.units
-    speed = u.format_speed(view.inputs.speed_kmh, system)
+    speed = u.format_speed(view.inputs.speed_kmh, system, lang=lang)
     return Comparison(
-        "Energy [kcal/min]",
+        lang._("Energy [kcal/min]"),
         (
             Pair(
-                f"Walking at {speed}",
+                lang._("Walking at {speed}").format(speed=speed),
                 forward.central,
                 backward.central,
                 None if forward.low == forward.high else (forward.low, forward.high),
                 None if backward.low == backward.high else (backward.low, backward.high),
             ),
         ),
-        caption.format(weight=u.format_weight(view.inputs.weight_kg, system), speed=speed),
+        caption.format(weight=u.format_weight(view.inputs.weight_kg, system, lang), speed=speed),
         tuple(
             dict.fromkeys(
                 key
@@ -124,28 +128,36 @@ def energy_comparison(view: CaloriesView, caption: str) -> Comparison:
 
 
 def deck_view(library: Library, system: str = "metric") -> DeckView:
-    """The deck for a reader in `system`'s units. ValueError names a content problem."""
+    """The deck for a reader in `system`'s units, in the library's language. ValueError names a
+    content problem."""
+    lang: Language = library.lang
     content = library.page("deck").page
     words = content.meta
     person = deck.example(content)
     inputs = CaloriesInputs(
         weight=person["weight_kg"], speed=person["speed_kmh"], grade_pct=person["grade_pct"]
     ).in_units(system)
-    calories = calories_view(inputs, library.page("calories").page.meta)
+    calories = calories_view(inputs, library.page("calories").page.meta, lang)
     measured = deck.measured_heart_rate(content)
-    walk = u.format_speed(measured.speed_kmh, system)
+    walk = u.format_speed(measured.speed_kmh, system, lang=lang)
     studies = knee_load_studies(library.page(KNEE_PAGE).page.meta["knee_load"])
     comparisons = {
         "energy": energy_comparison(calories, str(words["energy_caption"])),
         "heart": Comparison(
-            "Heart rate [bpm]",
-            (Pair(f"Walking at {walk}", measured.forward_bpm, measured.backward_bpm),),
+            lang._("Heart rate [bpm]"),
+            (
+                Pair(
+                    lang._("Walking at {speed}").format(speed=walk),
+                    measured.forward_bpm,
+                    measured.backward_bpm,
+                ),
+            ),
             str(words["heart_caption"]).format(n=measured.n, speed=walk),
             measured.refs,
             digits=1,
         ),
         "knee_load": Comparison(
-            "Peak kneecap force [\u00d7 body weight]",
+            lang._("Peak kneecap force [\u00d7 body weight]"),
             tuple(
                 Pair(
                     study.label,
@@ -163,5 +175,9 @@ def deck_view(library: Library, system: str = "metric") -> DeckView:
     }
     assert set(comparisons) == set(deck.VISUALS)  # a new visual needs its data here
     return DeckView(
-        content.title, deck.slides(content), MappingProxyType(comparisons), MappingProxyType(words)
+        content.title,
+        deck.slides(content),
+        MappingProxyType(comparisons),
+        MappingProxyType(words),
+        lang,
     )

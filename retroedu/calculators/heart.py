@@ -22,6 +22,7 @@ from typing import ClassVar
 
 import pandas as pd
 
+from retroedu.content.i18n import ENGLISH, Language, ReaderError, sayable
 from retroedu.links import fields as registry
 from retroedu.models import heart
 from retroedu.models.checks import real
@@ -72,13 +73,16 @@ class HeartInputs:
         return inputs
 
     @classmethod
-    def from_link(cls, params: Mapping[str, str]) -> tuple[HeartInputs, tuple[str, ...]]:
-        """Settings from URL parameters, and the keys whose values could not be used.
+    def from_link(
+        cls, params: Mapping[str, str], aliases: registry.Aliases | None = None
+    ) -> tuple[HeartInputs, tuple[str, ...]]:
+        """Settings from URL parameters, and the keys whose values could not be used. A choice
+        may be named by its label in another language (`aliases`).
 
         >>> HeartInputs.from_link({"age": "50", "formula": "Nes", "resting_hr": "abc"})
         (HeartInputs(age_years=50.0, sex='unspecified', formula='nes', resting_hr_bpm=None, max_hr_bpm=None), ('resting_hr',))
         """
-        found = registry.read_link(registry.HEART, params)
+        found = registry.read_link(registry.HEART, params, aliases=aliases)
         inputs = cls.from_values(found.values)
         rejected = list(found.rejected)
         if "formula" in params and inputs.formula != found.values["formula"]:
@@ -98,8 +102,7 @@ class HeartInputs:
             if value is None or value == getattr(default, name):
                 continue
             key = self.KEYS[name]
-            field = registry.FIELDS[key]
-            found[key] = field.text(value)
+            found[key] = registry.FIELDS[key].text(value)
         return found
 
 
@@ -108,7 +111,7 @@ class HeartView:
     """What the heart-rate calculator shows for one set of inputs. Numbers in bpm.
 
     `problem` is a sentence when the inputs cannot give zones (resting at or above maximum);
-    the zone tables are then empty.
+    the zone tables are then empty. `problem_in(lang)` says it in another language.
     """
 
     inputs: HeartInputs
@@ -122,6 +125,10 @@ class HeartView:
     target_bpm: tuple[float, float]
     ages: pd.DataFrame
     problem: str = ""
+
+    def problem_in(self, lang: Language = ENGLISH) -> str:
+        """`problem` in `lang` ("" when there is none)."""
+        return sayable(self.problem, lang)
 
     @property
     def measured(self) -> bool:
@@ -162,13 +169,14 @@ def heart_view(inputs: HeartInputs) -> HeartView:
     )
     max_bpm = estimate if measured is None else measured
     method = METHOD_WITH_RESTING if resting is not None else METHOD_WITHOUT
-    problem = ""
+    problem: str = ""
     try:
         tables = heart.all_zones(max_bpm, resting)
     except ValueError as trouble:
         if resting is None or resting < max_bpm:
             raise
-        problem, tables = str(trouble), {}
+        problem = trouble.message if isinstance(trouble, ReaderError) else str(trouble)
+        tables = {}
     low, high = heart.ARTICLE_TARGET_FRACTIONS
     first = min(CHART_AGES[0], int(inputs.age_years))
     last = min(max(CHART_AGES[1], int(inputs.age_years) + 1), int(heart.AGE_LIMIT_YEARS))

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from retroedu.calculators.heart import HeartInputs, HeartView, heart_view
+from retroedu.content.i18n import ENGLISH, N_, Language, Message, ReaderError
 from retroedu.links import fields as registry
 from retroedu.models.checks import parse
 
@@ -38,6 +39,17 @@ MAX_ATHLETES = 100
 MAX_NAME_CHARS = 40
 #: Columns a roster may have, by their key: the calculator's field keys, and the name.
 COLUMNS = ("name", "age", "sex", "resting_hr", "max_hr")
+#: The template's column names, as a coach would type them, by column key. Marked for the
+#: catalogue: each language's template uses its own, and the reader accepts every language's.
+TEMPLATE_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {
+        "name": N_("name"),
+        "age": N_("age"),
+        "sex": N_("sex"),
+        "resting_hr": N_("resting HR"),
+        "max_hr": N_("max HR"),
+    }
+)
 #: Heading spellings people use for each column, compared without case, spaces or punctuation.
 HEADINGS: Mapping[str, str] = MappingProxyType(
     {
@@ -112,7 +124,8 @@ class Athlete:
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row that gave no zones, and why, in a sentence."""
+    """A row that gave no zones, and why, in a sentence (a `Message`, sayable in any language,
+    where the app wrote it)."""
 
     row: int
     name: str
@@ -145,14 +158,29 @@ def clean_name(text: str) -> str:
     return tidy if len(tidy) <= MAX_NAME_CHARS else tidy[: MAX_NAME_CHARS - 1] + ELLIPSIS
 
 
-def heading_key(text: str) -> str | None:
-    """The column a heading names, or None.
+def squashed(text: str) -> str:
+    """A heading as the reader compares it: lower case, letters only, accents dropped.
+
+    >>> squashed("FC máx. (lpm)")
+    'fcmaxlpm'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z]", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def heading_key(text: str, headings: Mapping[str, str] | None = None) -> str | None:
+    """The column a heading names, or None. `headings` adds spellings (squashed, see
+    `squashed`), such as the template's column names in other languages.
 
     >>> heading_key("Resting HR (bpm)"), heading_key(" AGE "), heading_key("Weight")
     ('resting_hr', 'age', None)
+    >>> heading_key("Edad", {"edad": "age"})
+    'age'
     """
-    squashed = re.sub(r"[^a-z]", "", text.lower().replace("bpm", ""))
-    return HEADINGS.get(squashed) or HEADINGS.get(re.sub(r"[^a-z]", "", text.lower()))
+    known = {**HEADINGS, **(headings or {})}
+    return known.get(squashed(text.replace("bpm", "").replace("BPM", ""))) or known.get(
+        squashed(text)
+    )
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -161,21 +189,25 @@ def _decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), ""
         except UnicodeDecodeError:
-            raise ValueError(
-                "The file says it is UTF-16 text but is not; save it as CSV."
+            raise ReaderError(
+                N_("The file says it is UTF-16 text but is not; save it as CSV.")
             ) from None
     if b"\x00" in data:
-        raise ValueError(
-            "This file is not a text table; upload a CSV, a tab-separated text or an Excel "
-            "(.xlsx) file."
+        raise ReaderError(
+            N_(
+                "This file is not a text table; upload a CSV, a tab-separated text or an Excel "
+                "(.xlsx) file."
+            )
         )
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         # Excel's "CSV" on Windows writes the machine's code page, usually Windows-1252.
-        return data.decode("cp1252", errors="replace"), (
-            "The file is not UTF-8, so it was read as Windows-1252 (Excel's usual on Windows): "
-            "check names with accents."
+        return data.decode("cp1252", errors="replace"), Message(
+            N_(
+                "The file is not UTF-8, so it was read as Windows-1252 (Excel's usual on "
+                "Windows): check names with accents."
+            )
         )
 
 
@@ -195,8 +227,8 @@ def _text_rows(text: str) -> Iterator[list[str]]:
     try:
         yield from csv.reader(lines, delimiter=sep)
     except csv.Error:
-        raise ValueError(
-            "The table could not be read: a cell is too long or a quote is not closed."
+        raise ReaderError(
+            N_("The table could not be read: a cell is too long or a quote is not closed.")
         ) from None
 
 
@@ -212,23 +244,28 @@ def _workbook_rows(data: bytes) -> Iterator[list[str]]:
     """The first sheet's rows as text. Any failure inside the reader becomes one sentence."""
     from openpyxl import load_workbook  # an Excel file is rare: load the reader only then
 
-    problem = "This file could not be read as an Excel workbook (.xlsx); save it again or as CSV."
+    problem = N_(
+        "This file could not be read as an Excel workbook (.xlsx); save it again or as CSV."
+    )
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError) as error:
-        raise ValueError(problem) from error
+        raise ReaderError(problem) from error
     try:
         sheet = book.worksheets[0]
         for values in sheet.iter_rows(values_only=True, max_col=len(COLUMNS) * 4):
             yield [_cell_text(value) for value in values]
     except Exception as error:  # a damaged workbook fails in many ways: one sentence for all
-        raise ValueError(problem) from error
+        raise ReaderError(problem) from error
     finally:
         book.close()
 
 
-def read_roster(data: str | bytes, filename: str = "") -> Roster:
+def read_roster(
+    data: str | bytes, filename: str = "", headings: Mapping[str, str] | None = None
+) -> Roster:
     """The roster in pasted text, or in a file's bytes (CSV, tab-separated text or .xlsx).
+    `headings` adds column names the reader accepts (see `heading_key`).
 
     ValueError with a sentence when nothing usable is there: no "age" column, an unreadable
     file. A roster with more than `MAX_ATHLETES` rows keeps the first ones and says so.
@@ -240,7 +277,9 @@ def read_roster(data: str | bytes, filename: str = "") -> Roster:
     if isinstance(data, bytes):
         name = filename.lower()
         if data.startswith(XLS_MAGIC) or name.endswith(".xls"):
-            raise ValueError("Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV.")
+            raise ReaderError(
+                N_("Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV.")
+            )
         if data.startswith(XLSX_MAGIC) or name.endswith((".xlsx", ".xlsm")):
             lines: Iterator[list[str]] = _workbook_rows(data)
         else:
@@ -249,10 +288,12 @@ def read_roster(data: str | bytes, filename: str = "") -> Roster:
             lines = _text_rows(text)
     else:
         lines = _text_rows(data)
-    return _roster(lines, notes)
+    return _roster(lines, notes, headings)
 
 
-def _roster(lines: Iterator[list[str]], notes: list[str]) -> Roster:
+def _roster(
+    lines: Iterator[list[str]], notes: list[str], headings: Mapping[str, str] | None = None
+) -> Roster:
     header: list[str] | None = None
     number = 0
     for number, cells in enumerate(lines, start=1):  # noqa: B007 (number is used after the loop)
@@ -260,25 +301,37 @@ def _roster(lines: Iterator[list[str]], notes: list[str]) -> Roster:
             header = cells
             break
     if header is None:
-        raise ValueError(
-            "The table is empty: paste or upload a table whose first row names the columns."
+        raise ReaderError(
+            N_("The table is empty: paste or upload a table whose first row names the columns.")
         )
-    columns = [heading_key(cell) for cell in header]
+    columns = [heading_key(cell, headings) for cell in header]
     if "age" not in columns:
-        raise ValueError(
-            "No age column: the first row must name the columns, for example "
-            "name, age, sex, resting HR, max HR (only age is required)."
+        raise ReaderError(
+            N_(
+                "No age column: the first row must name the columns, for example "
+                "{columns} (only {age} is required)."
+            ),
+            columns=Message(N_("name, age, sex, resting HR, max HR")),
+            age=Message(TEMPLATE_COLUMNS["age"]),
         )
     used = {key: columns.index(key) for key in COLUMNS if key in columns}
     unused = [clean_name(cell) for cell, key in zip(header, columns, strict=True) if key is None]
     unused = [cell for cell in unused if cell]
     if unused:
         notes.append(
-            f"Columns not used: {', '.join(unused[:6])}{', ...' if len(unused) > 6 else ''}."
+            Message(
+                N_("Columns not used: {columns}."),
+                columns=", ".join(unused[:6]) + (", ..." if len(unused) > 6 else ""),
+            )
         )
     repeated = sorted({key for key in columns if key is not None and columns.count(key) > 1})
     if repeated:
-        notes.append(f"Columns named twice; the first of each is used: {', '.join(repeated)}.")
+        notes.append(
+            Message(
+                N_("Columns named twice; the first of each is used: {columns}."),
+                columns=", ".join(repeated),
+            )
+        )
     rows: list[Row] = []
     first_left = last = 0
     for last, cells in enumerate(lines, start=number + 1):
@@ -296,11 +349,17 @@ def _roster(lines: Iterator[list[str]], notes: list[str]) -> Roster:
     if first_left:
         span = f"{first_left:,}{EN_DASH}{last:,}" if last > first_left else f"{first_left:,}"
         notes.append(
-            f"Up to {MAX_ATHLETES} athletes are read at a time: rows {span} were left out. "
-            "Split the squad into groups."
+            Message(
+                N_(
+                    "Up to {count} athletes are read at a time: rows {rows} were left out. "
+                    "Split the squad into groups."
+                ),
+                count=MAX_ATHLETES,
+                rows=span,
+            )
         )
     if not rows:
-        raise ValueError("The table has column names but no athletes under them.")
+        raise ReaderError(N_("The table has column names but no athletes under them."))
     return Roster(tuple(rows), tuple(notes))
 
 
@@ -312,32 +371,43 @@ def _number(cells: Mapping[str, str], key: str) -> float | None:
         return None
     field = registry.number(key)
     limits = field.limits()
-    what = field.label.lower()
+    what = Message(field.label)
     shown = clean_name(text)[:12]
     try:
         decimal_comma = text.count(",") == 1 and "." not in text
-        value = parse(text.replace(",", ".") if decimal_comma else text, what)
+        value = parse(text.replace(",", ".") if decimal_comma else text, field.label.lower())
     except ValueError:
-        raise ValueError(f"{what} \u201c{shown}\u201d is not a number.") from None
+        raise ReaderError(
+            N_("{what} \u201c{shown}\u201d is not a number."), what=what, shown=shown
+        ) from None
     if not limits.low <= value <= limits.high:
-        unit = field.unit_for()
-        raise ValueError(
-            f"{what} {value:g} is outside {limits.low:g}{EN_DASH}{limits.high:g} {unit}."
+        raise ReaderError(
+            N_("{what} {value} is outside {low}\u2013{high} {unit}."),
+            what=what,
+            value=value,
+            low=limits.low,
+            high=limits.high,
+            unit=Message(field.unit_for()),
         )
     return value
 
 
-def _sex(cells: Mapping[str, str]) -> str:
+def _sex(cells: Mapping[str, str], names: registry.OptionNames | None = None) -> str:
     text = cells.get("sex", "").strip()
     if text.lower() in SEX_WORDS:
         return SEX_WORDS[text.lower()]
-    reading = registry.choice("sex").read(text)
+    reading = registry.choice("sex").read(text, names)
     if reading.rejected:
-        raise ValueError(f"sex \u201c{clean_name(text)[:12]}\u201d is not female, male or blank.")
+        raise ReaderError(
+            N_("Sex \u201c{shown}\u201d is not female, male or blank."),
+            shown=clean_name(text)[:12],
+        )
     return reading.value
 
 
-def athlete_inputs(cells: Mapping[str, str], formula: str) -> HeartInputs:
+def athlete_inputs(
+    cells: Mapping[str, str], formula: str, aliases: registry.Aliases | None = None
+) -> HeartInputs:
     """The calculator's settings for one roster row; ValueError naming the first problem.
 
     >>> athlete_inputs({"age": "30", "sex": "f", "resting_hr": "55"}, "tanaka")
@@ -345,10 +415,10 @@ def athlete_inputs(cells: Mapping[str, str], formula: str) -> HeartInputs:
     """
     age = _number(cells, "age")
     if age is None:
-        raise ValueError("age is missing (it is the one number every row needs).")
+        raise ReaderError(N_("Age is missing (it is the one number every row needs)."))
     values: dict[str, object] = {
         "age": age,
-        "sex": _sex(cells),
+        "sex": _sex(cells, (aliases or {}).get("sex")),
         "formula": formula,
         "resting_hr": _number(cells, "resting_hr"),
         "max_hr": _number(cells, "max_hr"),
@@ -360,19 +430,24 @@ def team_view(
     roster: Roster,
     formula: str = registry.choice("formula").default,
     view_of: Callable[[HeartInputs], HeartView] = heart_view,
+    aliases: registry.Aliases | None = None,
+    lang: Language = ENGLISH,
 ) -> TeamView:
     """Every athlete's zones by `view_of` (the calculator's view model, or its cached copy).
+    A sex may be written as its label in another language (`aliases`); a row without a name is
+    named by its number in `lang`.
 
     A row with a problem is left out and named; the others are used.
     """
     registry.choice("formula").labels[formula]  # KeyError for a formula that does not exist
     athletes, problems = [], []
     for row in roster.rows:
-        name = clean_name(row.cells.get("name", "")) or f"Row {row.number}"
+        name = clean_name(row.cells.get("name", "")) or lang._("Row {row}").format(row=row.number)
         try:
-            view = view_of(athlete_inputs(row.cells, formula))
+            view = view_of(athlete_inputs(row.cells, formula, aliases))
         except ValueError as problem:
-            problems.append(RowProblem(row.number, name, _sentence(str(problem))))
+            said = problem.message if isinstance(problem, ReaderError) else _sentence(str(problem))
+            problems.append(RowProblem(row.number, name, said))
             continue
         if view.problem:
             problems.append(RowProblem(row.number, name, view.problem))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.content.pages import Page
 
 
@@ -39,70 +40,89 @@ class EvidenceLevel:
     rank: int
     badge: str
 
+    def said(self, lang: Language = ENGLISH) -> tuple[str, str]:
+        """The label and the meaning in `lang`."""
+        return lang._(self.label), lang._(self.meaning)
+
 
 # Ordered strongest first. The badge is printed in every citation marker, so strength never depends
-# on colour alone.
+# on colour alone. Labels and meanings are English, marked for the catalogue and translated where
+# shown (`EvidenceLevel.said`); the badge is a short code, the same in every language.
 LEVELS: tuple[EvidenceLevel, ...] = (
     EvidenceLevel(
         "review",
-        "Review or meta-analysis",
-        "Pools many studies or summarises a whole field. The strongest kind of evidence here, "
-        "though only as good as the studies inside it.",
+        N_("Review or meta-analysis"),
+        N_(
+            "Pools many studies or summarises a whole field. The strongest kind of evidence here, "
+            "though only as good as the studies inside it."
+        ),
         1,
         "review",
     ),
     EvidenceLevel(
         "trial",
-        "Controlled trial",
-        "People were given a programme or kept as a comparison group and the outcomes compared. "
-        "Can show cause and effect, for people like those studied; pilots are small.",
+        N_("Controlled trial"),
+        N_(
+            "People were given a programme or kept as a comparison group and the outcomes compared. "
+            "Can show cause and effect, for people like those studied; pilots are small."
+        ),
         2,
         "trial",
     ),
     EvidenceLevel(
         "cohort",
-        "Observational study (large n)",
-        "Hundreds or thousands of people measured, nothing changed. Good for typical values; "
-        "cannot show cause and effect.",
+        N_("Observational study (large n)"),
+        N_(
+            "Hundreds or thousands of people measured, nothing changed. Good for typical values; "
+            "cannot show cause and effect."
+        ),
         3,
         "cohort",
     ),
     EvidenceLevel(
         "lab",
-        "Lab study (small n)",
-        "A handful to a few dozen people measured carefully in a laboratory. Shows mechanisms; "
-        "the exact number may not hold for you.",
+        N_("Lab study (small n)"),
+        N_(
+            "A handful to a few dozen people measured carefully in a laboratory. Shows mechanisms; "
+            "the exact number may not hold for you."
+        ),
         4,
         "lab",
     ),
     EvidenceLevel(
         "record",
-        "Official record",
-        "A performance ratified by a record-keeping body. True about that performance; "
-        "says nothing about health.",
+        N_("Official record"),
+        N_(
+            "A performance ratified by a record-keeping body. True about that performance; "
+            "says nothing about health."
+        ),
         5,
         "record",
     ),
     EvidenceLevel(
         "practice",
-        "Expert opinion or practice report",
-        "Guidelines, manuals, clinicians' and coaches' advice, press reports of research. "
-        "Useful know-how, not a test of whether something works.",
+        N_("Expert opinion or practice report"),
+        N_(
+            "Guidelines, manuals, clinicians' and coaches' advice, press reports of research. "
+            "Useful know-how, not a test of whether something works."
+        ),
         6,
         "expert",
     ),
     EvidenceLevel(
         "anecdote",
-        "Anecdote",
-        "One person's story or an old report. Interesting, not evidence that something works.",
+        N_("Anecdote"),
+        N_("One person's story or an old report. Interesting, not evidence that something works."),
         7,
         "anecdote",
     ),
     EvidenceLevel(
         "unconfirmed",
-        "Claimed, unconfirmed",
-        "Often repeated, but we could not find the original source or any study that tested it. "
-        "Do not rely on it.",
+        N_("Claimed, unconfirmed"),
+        N_(
+            "Often repeated, but we could not find the original source or any study that tested it. "
+            "Do not rely on it."
+        ),
         8,
         "unconfirmed",
     ),
@@ -119,7 +139,11 @@ HOOK = re.compile(r"^<!--\s*hook:\s*([a-z][a-z0-9_]*)\s*-->\s*$", re.MULTILINE)
 REQUIRED_FIELDS = ("authors", "title", "journal", "level")
 OPTIONAL_FIELDS = ("year", "details", "doi", "pmid", "url", "note", "seen")
 #: What `seen:` may say about how we know a source: only from another source that reports it.
-SEEN = {"secondary": "Secondary: known to us from a summary or a copy, not from the full original."}
+SEEN = {
+    "secondary": N_("Secondary: known to us from a summary or a copy, not from the full original.")
+}
+#: What a reference without a year shows instead ("no date").
+NO_DATE = N_("n.d.")
 #: Copies, mirrors, aggregators and SEO proxies: a reference links to the DOI, PubMed or the
 #: publisher's or official page instead (a host ends with one of these names).
 MIRROR_HOSTS = (
@@ -193,9 +217,17 @@ class Reference:
         ...     LEVEL_BY_ID["lab"]).short
         'Roos PE et al. (2012)'
         """
+        return self.shortened()
+
+    def year_text(self, lang: Language = ENGLISH) -> str:
+        """The year, or "n.d." (no date) in `lang`."""
+        return str(self.year) if self.year else lang._(NO_DATE)
+
+    def shortened(self, lang: Language = ENGLISH) -> str:
+        """`short`, its "n.d." in `lang` ("et al." is the same in every language here)."""
         names = self.authors.split(", ")
         who = f"{names[0]} et al." if len(names) > 2 else self.authors
-        return f"{who} ({self.year or 'n.d.'})"
+        return f"{who} ({self.year_text(lang)})"
 
     def links(self) -> list[tuple[str, str]]:
         """(link text, address) pairs: DOI, PubMed, then the page we read.
@@ -213,18 +245,21 @@ class Reference:
             found.append((urlparse(self.url).netloc.removeprefix("www."), self.url))
         return found
 
-    def markdown(self) -> str:
-        """The full citation in Markdown, with links and the evidence level written out."""
+    def markdown(self, lang: Language = ENGLISH) -> str:
+        """The full citation in Markdown, with links and the evidence level written out (in
+        `lang`; the source itself stays in its own language)."""
         details = f" {self.details}" if self.details else ""
         links = " · ".join(
             f"[{escape_markdown(text)}]({address})" for text, address in self.links()
         )
+        evidence = lang._("Evidence: {level}").format(level=lang._(self.level.label).lower())
         parts = [
-            f"{escape_markdown(self.authors)} ({self.year or 'n.d.'}). {escape_markdown(self.title)}. "
+            f"{escape_markdown(self.authors)} ({self.year_text(lang)}). "
+            f"{escape_markdown(self.title)}. "
             f"*{escape_markdown(self.journal)}*{escape_markdown(details)}.",
             links,
-            f"**Evidence: {self.level.label.lower()}**",
-            f"*{SEEN[self.seen]}*" if self.seen else "",
+            f"**{evidence}**",
+            f"*{lang._(SEEN[self.seen])}*" if self.seen else "",
         ]
         return " ".join(part for part in parts if part)
 
@@ -428,7 +463,8 @@ class LearnPage:
     """A validated content page with its sources numbered in order of first citation.
 
     `key_points` are the three points the page opens with; `callout` a box shown near the top
-    (e.g. when to stop and see a clinician); `cards` boxes after the body."""
+    (e.g. when to stop and see a clinician); `cards` boxes after the body. `lang` is the page's
+    language, in which its markers and source list name the evidence levels."""
 
     page: Page
     sources: tuple[str, ...]
@@ -437,6 +473,7 @@ class LearnPage:
     cards: tuple[Card, ...] = ()
     key_points: tuple[str, ...] = ()
     callout: Card | None = None
+    lang: Language = ENGLISH
 
     @property
     def numbers(self) -> dict[str, int]:
@@ -445,7 +482,7 @@ class LearnPage:
     def marker(self, key: str) -> str:
         """One linked, numbered marker showing the level, e.g. `[3 · lab](#src-key "…")`."""
         ref = self.refs[key]
-        tip = f"{ref.short}. {ref.level.label}".replace('"', "'")
+        tip = f"{ref.shortened(self.lang)}. {self.lang._(ref.level.label)}".replace('"', "'")
         # No-break spaces keep "3 · lab" on one line.
         return f'[{self.numbers[key]}\u00a0·\u00a0{ref.level.badge}](#src-{key} "{tip}")'
 
@@ -470,7 +507,7 @@ class LearnPage:
         lines = []
         for number, key in enumerate(self.sources, start=1):
             anchor = f'<a id="src-{key}"></a>' if anchors else ""
-            lines.append(f"{number}. {anchor}{self.refs[key].markdown()}")
+            lines.append(f"{number}. {anchor}{self.refs[key].markdown(self.lang)}")
         return "\n".join(lines)
 
     def hooks(self) -> list[str]:
@@ -583,8 +620,9 @@ def _cards(value: object, name: str) -> tuple[Card, ...]:
     return tuple(cards)
 
 
-def check_page(page: Page, refs: Mapping[str, Reference]) -> LearnPage:
-    """Validate a page's citations, quiz and cards against `refs`; number its sources."""
+def check_page(page: Page, refs: Mapping[str, Reference], lang: Language = ENGLISH) -> LearnPage:
+    """Validate a page's citations, quiz and cards against `refs`; number its sources. `lang`
+    is the language the page is written in."""
     texts = [page.body, *_strings(page.meta)]
     broken = [marker for text in texts for marker in malformed_markers(text)]
     if broken:
@@ -610,9 +648,19 @@ def check_page(page: Page, refs: Mapping[str, Reference]) -> LearnPage:
         cards=_cards(page.meta.get("cards"), page.name),
         key_points=_key_points(page.meta.get("key_points"), page.name),
         callout=_callout(page.meta.get("callout"), page.name),
+        lang=lang,
     )
 
 
-def legend_markdown() -> str:
-    """The legend as a Markdown list: badge, label and what the level means for a reader."""
-    return "\n".join(f"- **[{level.badge}] {level.label}.** {level.meaning}" for level in LEVELS)
+def legend_markdown(lang: Language = ENGLISH) -> str:
+    """The legend as a Markdown list: badge, label and what the level means for a reader, in
+    `lang`.
+
+    >>> legend_markdown().splitlines()[0].startswith("- **[review] Review or meta-analysis.** Pools")
+    True
+    """
+    lines = []
+    for level in LEVELS:
+        label, meaning = level.said(lang)
+        lines.append(f"- **[{level.badge}] {label}.** {meaning}")
+    return "\n".join(lines)

@@ -6,10 +6,13 @@ and the handout cannot disagree. Measured values from a study stay in the prose 
 
 >>> values()["k_walk"], values()["k_walk_band"].replace(EN_DASH, "-")
 ('1.6', '1.5-1.7')
+>>> values("es")["k_walk"], values("es")["walk_backward_extra_pct"]
+('1,6', '42 %')
 """
 
 from __future__ import annotations
 
+from retroedu.content.i18n import SOURCE, number
 from retroedu.models import energy
 
 EN_DASH = "\u2013"
@@ -17,19 +20,27 @@ EN_DASH = "\u2013"
 WALK_SPEED_KMH = 5.0
 
 
-def _pct(ratio: float) -> str:
-    return f"{100 * (ratio - 1):.0f} %"
-
-
-def values() -> dict[str, str]:
-    """Every named number, formatted for a sentence."""
-    k = energy.K_WALK
+def values(lang: str = SOURCE) -> dict[str, str]:
+    """Every named number, formatted for a sentence in language `lang` ("1,6" in Spanish)."""
+    k, k_run = energy.K_WALK, energy.K_RUN
     ratio = energy.backward_ratio("walk", WALK_SPEED_KMH)
+    assert k.low is not None
+    assert k.high is not None
+    assert k_run.low is not None
+    assert k_run.high is not None
+
+    def g(value: float) -> str:
+        return number(value, None, lang)
+
+    def pct(ratio: float) -> str:
+        return f"{number(100 * (ratio - 1), 0, lang)} %"
+
     return {
-        "k_walk": f"{k.value:g}",
-        "k_walk_band": f"{k.low:g}{EN_DASH}{k.high:g}",
-        "walk_backward_extra_pct": _pct(ratio.central),
-        "walk_backward_extra_range": f"{100 * (ratio.low - 1):.0f}{EN_DASH}{_pct(ratio.high)}",
-        "k_run": f"{energy.K_RUN.value:g}",
-        "k_run_band": f"{energy.K_RUN.low:g}{EN_DASH}{energy.K_RUN.high:g}",
+        "k_walk": g(k.value),
+        "k_walk_band": f"{g(k.low)}{EN_DASH}{g(k.high)}",
+        "walk_backward_extra_pct": pct(ratio.central),
+        "walk_backward_extra_range": f"{number(100 * (ratio.low - 1), 0, lang)}{EN_DASH}"
+        f"{pct(ratio.high)}",
+        "k_run": g(k_run.value),
+        "k_run_band": f"{g(k_run.low)}{EN_DASH}{g(k_run.high)}",
     }

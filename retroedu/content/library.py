@@ -2,8 +2,10 @@
 
 `Library.load()` reads `content/references.yaml` and every `content/*.md` page, fills the named
 numbers (`{{token}}`, see `retroedu.content.facts`) that come from the models, and validates each
-page's citations. Nothing here caches: the app keeps one library per process (`ui/cache.py`), tests
-build one per session.
+page's citations. `Library.load("es")` reads the pages of another language from its folder,
+`content/es/*.md`, with the same references (sources stay in their own language) and the numbers
+written as that language writes them. Nothing here caches: the app keeps one library per process
+and language (`ui/cache.py`), tests build one per session.
 
 >>> library = Library.load()
 >>> library.page("muscles").page.title
@@ -23,7 +25,7 @@ from types import MappingProxyType
 
 import yaml
 
-from retroedu.content import facts
+from retroedu.content import facts, i18n
 from retroedu.content.evidence import (
     LEVEL_BY_ID,
     LEVELS,
@@ -33,6 +35,7 @@ from retroedu.content.evidence import (
     check_page,
     parse_references,
 )
+from retroedu.content.i18n import Language
 from retroedu.content.pages import CONTENT_DIR, parse_page
 
 #: A named number from the models, written `{{name}}` in a content file.
@@ -69,26 +72,54 @@ def fill_tokens(text: str, values: Mapping[str, str], where: str) -> str:
     return TOKEN.sub(replace, text)
 
 
+def pages_folder(lang: str, folder: Path = CONTENT_DIR) -> Path:
+    """The folder of language `lang`'s pages: `folder` itself for English, else its subfolder.
+
+    >>> pages_folder("es").relative_to(CONTENT_DIR).as_posix(), pages_folder("en") == CONTENT_DIR
+    ('es', True)
+    """
+    return folder if lang == i18n.SOURCE else folder / lang
+
+
+def page_files(lang: str, folder: Path = CONTENT_DIR) -> list[Path]:
+    """The files of language `lang`'s pages, one per English page: its own translation where
+    there is one, else the English page (a page not yet translated reads in English rather than
+    not at all; tests/unit/test_translations.py holds every language to a full set).
+
+    >>> [path.parent.name for path in page_files("en")][:1]
+    ['content']
+    """
+    english = [path for path in sorted(folder.glob("*.md")) if path.name != "README.md"]
+    if lang == i18n.SOURCE:
+        return english
+    own = pages_folder(lang, folder)
+    return [own / path.name if (own / path.name).is_file() else path for path in english]
+
+
 @dataclass(frozen=True)
 class Library:
-    """The validated content: pages by name (`content/<name>.md`) and references by key."""
+    """The validated content of one language: pages by name (`content/<name>.md`, or
+    `content/<code>/<name>.md`) and references by key."""
 
     pages: Mapping[str, LearnPage]
     references: Mapping[str, Reference]
+    lang: Language = i18n.ENGLISH
 
     @classmethod
-    def load(cls, folder: Path = CONTENT_DIR) -> Library:
-        """Read and validate everything in `folder`. ValueError names the file and the problem."""
+    def load(cls, lang: str | Language = i18n.SOURCE, folder: Path = CONTENT_DIR) -> Library:
+        """Read and validate the pages of language `lang` (a code, or a `Language` with its
+        catalogue) and the references, from `folder`. ValueError names the file and the problem,
+        or the language whose folder is missing."""
+        language = i18n.load(lang) if isinstance(lang, str) else lang
         refs_file = folder / "references.yaml"
         refs = parse_references(yaml.safe_load(refs_file.read_text("utf-8")), refs_file.name)
-        values = facts.values()
+        values = facts.values(language.code)
         pages = {}
-        for path in sorted(folder.glob("*.md")):
-            if path.name == "README.md":
-                continue
-            text = fill_tokens(path.read_text("utf-8"), values, path.name)
-            pages[path.stem] = check_page(parse_page(text, path.stem), refs)
-        return cls(MappingProxyType(pages), MappingProxyType(refs))
+        for path in page_files(language.code, folder):
+            name = path.relative_to(folder).as_posix()
+            text = fill_tokens(path.read_text("utf-8"), values, name)
+            pages[path.stem] = check_page(parse_page(text, path.stem), refs, language)
+        return cls(MappingProxyType(pages), MappingProxyType(refs), language)
 
     def page(self, name: str) -> LearnPage:
         """The page `content/<name>.md` (ValueError naming the pages there are, if none)."""

@@ -10,6 +10,10 @@ the sources of the sections printed.
 
 The QR code and link open the same settings at the address a phone can reach (`base_url`, or
 None when there is none: then the sheet only writes the settings out).
+
+The sheet is in the library's language: its words come from that language's `handout.md`, its
+numbers are written as that language writes them, and a sheet in another language than English
+opens the app in its language (`lang` in the link).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from retroedu import site
 from retroedu.calculators.calories import CaloriesInputs, CaloriesView
 from retroedu.calculators.heart import HeartInputs, HeartView
 from retroedu.content.evidence import Reference, cited_keys
+from retroedu.content.i18n import ENGLISH, SOURCE, Language
 from retroedu.content.library import Library
 from retroedu.exports import tables
 from retroedu.exports.handout_pdf import (
@@ -74,7 +79,7 @@ def _who(authors: str) -> str:
     return ", ".join(names)
 
 
-def source_text(ref: Reference) -> str:
+def source_text(ref: Reference, lang: Language = ENGLISH) -> str:
     """A reference in short form, for the back of the sheet: authors (et al.), year, journal,
     volume and pages, and the PMID or DOI (the PMID, shorter, when there are both).
 
@@ -92,7 +97,7 @@ def source_text(ref: Reference) -> str:
     ...     LEVEL_BY_ID["review"], details="37(1):153-156", doi="10.1016/x", pmid="11153730"))
     'Tanaka H et al., 2001. J Am Coll Cardiol 37:153-156. PMID 11153730'
     """
-    who = f"{_who(ref.authors)}, {ref.year or 'n.d.'}"
+    who = f"{_who(ref.authors)}, {ref.year_text(lang)}"
     site_name = re.sub(r"^www\d*\.", "", urlparse(ref.url).netloc)
     journal = PARENTHESES.sub("", ref.journal).strip()
     # Volume and pages without the issue: "35(3):307-315" -> "35:307-315".
@@ -171,20 +176,25 @@ def file_name(day: dt.date, paper: Paper, large_print: bool) -> str:
     return f"retroedu-handout-{day.isoformat()}-{paper.lower()}{size}.pdf"
 
 
-def _setting(key: str, value: object, system: str) -> tuple[str, str]:
-    """One setting by its field's label, as a link carries it and as a person reads it."""
+def _setting(key: str, value: object, system: str, lang: Language = ENGLISH) -> tuple[str, str]:
+    """One setting by its field's label, as a link carries it and as a person reads it, in
+    `lang` (a choice as its label in `lang`, which the app reads back in any language)."""
     field = fields.FIELDS[key]
     if isinstance(field, fields.NumberField) and isinstance(value, float | int):
         text = field.text(float(value))
-        unit = field.unit_for(system)
-        return text, f"{text} {unit}" if unit else text
+        unit = lang._(field.unit_for(system))
+        shown = lang.number(float(value), None)
+        return text, f"{shown} {unit}" if unit else shown
     if isinstance(field, fields.ChoiceField) and isinstance(value, str):
-        return field.text(value), field.labels[value]
+        label = lang._(field.labels[value])
+        return label, label
     raise ValueError(f"The handout cannot print the setting {key!r} = {value!r}.")
 
 
 def _settings(
-    heart_inputs: HeartInputs | None, calorie_inputs: CaloriesInputs | None
+    heart_inputs: HeartInputs | None,
+    calorie_inputs: CaloriesInputs | None,
+    lang: Language = ENGLISH,
 ) -> list[tuple[str, dict[str, tuple[str, str]]]]:
     """Every setting of the calculators given, page by page: (page key, {URL key: (link text,
     shown text)}). Defaults are written too, so the link and the sheet stand on their own."""
@@ -194,7 +204,7 @@ def _settings(
             (
                 SECTION_PAGE["zones"],
                 {
-                    key: _setting(key, getattr(heart_inputs, name), "metric")
+                    key: _setting(key, getattr(heart_inputs, name), "metric", lang)
                     for name, key in HeartInputs.KEYS.items()
                     if getattr(heart_inputs, name) is not None
                 },
@@ -203,10 +213,10 @@ def _settings(
     if calorie_inputs is not None:
         system = calorie_inputs.units
         values = {
-            key: _setting(key, getattr(calorie_inputs, name), system)
+            key: _setting(key, getattr(calorie_inputs, name), system, lang)
             for name, key in CaloriesInputs.KEYS.items()
         }
-        values["units"] = _setting("units", system, system)
+        values["units"] = _setting("units", system, system, lang)
         found.append((SECTION_PAGE["energy"], values))
     return found
 
@@ -216,28 +226,34 @@ def sheet_link(
     page_key: str,
     heart_inputs: HeartInputs | None,
     calorie_inputs: CaloriesInputs | None,
+    lang: Language = ENGLISH,
 ) -> str:
     """The address that reopens the sheet's settings on page `page_key`: every setting of the
-    calculators printed, defaults included.
+    calculators printed, defaults included, and the sheet's language unless it is English (an
+    English sheet leaves the language to the phone).
 
     >>> sheet_link("https://r.example.org", "heart-rate", HeartInputs(age_years=68), None)
     'https://r.example.org/heart-rate?age=68&sex=Not+given&formula=Tanaka'
     """
     params = {
         key: link
-        for _, values in _settings(heart_inputs, calorie_inputs)
+        for _, values in _settings(heart_inputs, calorie_inputs, lang)
         for key, (link, _) in values.items()
     }
+    if lang.code != SOURCE:
+        params["lang"] = lang.code
     return page_url(base_url, page_key, params)
 
 
-def _zones(view: HeartView, text: Mapping[str, Any], *, note: bool = True) -> Zones:
+def _zones(
+    view: HeartView, text: Mapping[str, Any], *, note: bool = True, lang: Language = ENGLISH
+) -> Zones:
     """The zones section from the view's hero table; its lines keep their citation markers: the
     method's sources on the method line, the formula's on the maximum heart rate. With `note`,
     the note on steering by heart rate rather than pace."""
     model = view.zone_method
     if view.problem:
-        raise ValueError(view.problem)
+        raise ValueError(view.problem_in(lang))
     words = text["zone_words"].get(view.method)
     hero = view.hero.to_dict("records")
     if not isinstance(words, list) or len(words) != len(hero):
@@ -248,19 +264,19 @@ def _zones(view: HeartView, text: Mapping[str, Any], *, note: bool = True) -> Zo
         how, formula_keys = text["max_measured"], []
     else:
         how = text["max_formula"].format(
-            formula=view.formula.name, error=f"{view.formula.error_bpm:g}"
+            formula=view.formula.name, error=lang.number(view.formula.error_bpm)
         )
         formula_keys = [view.formula.citation]
     resting = view.inputs.resting_hr_bpm
     maximum = text["max_line_reserve" if model.basis == "reserve" else "max_line_max"].format(
-        max=f"{view.max_bpm:.0f}",
+        max=lang.number(view.max_bpm, 0),
         how=how,
-        resting="" if resting is None else f"{resting:g}",
+        resting="" if resting is None else lang.number(resting),
         cite=_cite(formula_keys),
     )
     rows = tuple(
         ZoneRow(
-            str(row["zone"]),
+            lang._(str(row["zone"])),
             str(word["name"]),
             str(row["pct_label"]),
             float(row["low_bpm"]),
@@ -277,8 +293,9 @@ def _zones(view: HeartView, text: Mapping[str, Any], *, note: bool = True) -> Zo
 
 def _energy(view: CaloriesView, text: Mapping[str, Any]) -> Energy:
     """The energy section: the session it is for, the rows (the calorie page's table, for the
-    gaits that make sense at the speed) and the note with citation markers."""
-    inputs = view.inputs
+    gaits that make sense at the speed) and the note with citation markers, in the view's
+    language."""
+    inputs, lang = view.inputs, view.lang
     system = inputs.units
     table = {row["mode"]: row for row in tables.comparison_table(view).to_dict("records")}
     rows = []
@@ -286,20 +303,21 @@ def _energy(view: CaloriesView, text: Mapping[str, Any]) -> Energy:
         forward = view.estimate(gait, "forward")
         backward = view.estimate(gait, "backward")
         activity = text["activity"].format(
-            gait=text["gaits"][gait], speed=u.format_speed(inputs.speed_kmh, system)
+            gait=text["gaits"][gait], speed=u.format_speed(inputs.speed_kmh, system, lang=lang)
         )
+        ahead, back = (table[lang._(e.mode.label)] for e in (forward, backward))
         rows.append(
             EnergyRow(
                 activity,
-                float(table[forward.mode.label]["session_kcal"]),
-                float(table[backward.mode.label]["session_kcal"]),
-                float(table[backward.mode.label]["vs_forward_pct"]),
+                float(ahead["session_kcal"]),
+                float(back["session_kcal"]),
+                float(back["vs_forward_pct"]),
             )
         )
     intro = text["energy_intro"].format(
-        minutes=f"{inputs.minutes:g}",
-        grade=_grade(inputs, text),
-        weight=u.format_weight(inputs.weight_kg, system),
+        minutes=lang.number(inputs.minutes),
+        grade=_grade(inputs, text, lang),
+        weight=u.format_weight(inputs.weight_kg, system, lang),
     )
     note = text["energy_note"]
     if any(e.extrapolated for e in view.estimates if e.mode.gait in view.gaits):
@@ -307,15 +325,20 @@ def _energy(view: CaloriesView, text: Mapping[str, Any]) -> Energy:
     return Energy(intro=intro, note=note, rows=tuple(rows))
 
 
-def _grade(inputs: CaloriesInputs, text: Mapping[str, Any]) -> str:
-    """The slope in words: "level ground" or "+5 % grade"."""
+def _grade(inputs: CaloriesInputs, text: Mapping[str, Any], lang: Language = ENGLISH) -> str:
+    """The slope in words: "level ground" or "+5 % grade" (a decimal as `lang` writes it)."""
     return str(
-        text["level"] if inputs.grade_pct == 0 else text["grade"].format(grade=inputs.grade_pct)
+        text["level"]
+        if inputs.grade_pct == 0
+        else text["grade"].format(grade=lang.num(inputs.grade_pct))
     )
 
 
 def settings_line(
-    heart_view: HeartView | None, calories_view: CaloriesView | None, text: Mapping[str, Any]
+    heart_view: HeartView | None,
+    calories_view: CaloriesView | None,
+    text: Mapping[str, Any],
+    lang: Language = ENGLISH,
 ) -> str:
     """The header's one line of settings, for the calculators whose sections are printed: "Age 68,
     female, resting 72 bpm  ·  82 kg at 3.0 km/h, level ground, 10 min". Empty when neither is
@@ -327,23 +350,23 @@ def settings_line(
         assert isinstance(sex, fields.ChoiceField)
         parts.append(
             text["settings_zones"].format(
-                age=f"{heart.age_years:g}",
+                age=lang.number(heart.age_years),
                 sex=""
                 if heart.sex == "unspecified"
-                else text["sex_part"].format(sex=sex.labels[heart.sex].lower()),
+                else text["sex_part"].format(sex=lang._(sex.labels[heart.sex]).lower()),
                 resting=""
                 if heart.resting_hr_bpm is None
-                else text["resting_part"].format(resting=f"{heart.resting_hr_bpm:g}"),
+                else text["resting_part"].format(resting=lang.number(heart.resting_hr_bpm)),
             )
         )
     if calories_view is not None:
         inputs = calories_view.inputs
         parts.append(
             text["settings_energy"].format(
-                weight=u.format_weight(inputs.weight_kg, inputs.units),
-                speed=u.format_speed(inputs.speed_kmh, inputs.units),
-                grade=_grade(inputs, text),
-                minutes=f"{inputs.minutes:g}",
+                weight=u.format_weight(inputs.weight_kg, inputs.units, lang),
+                speed=u.format_speed(inputs.speed_kmh, inputs.units, lang=lang),
+                grade=_grade(inputs, text, lang),
+                minutes=lang.number(inputs.minutes),
             )
         )
     return text["settings_line"].format(parts="  \u00b7  ".join(parts)) if parts else ""
@@ -357,7 +380,8 @@ def section_values(
 ) -> dict[str, str]:
     """What each available section will print, in a few words for the physiotherapist: "age 68,
     resting 72, % of heart-rate reserve (Karvonen method)" or "82 kg, 3.0 km/h, level ground,
-    10 min". Formatted as the sheet formats them."""
+    10 min". Formatted as the sheet formats them, in the library's language."""
+    lang = library.lang
     text = library.page("handout").page.meta
     say = text["section_values"]
     found: dict[str, str] = {}
@@ -365,19 +389,19 @@ def section_values(
         if key == "zones" and heart_view is not None:
             resting = heart_view.inputs.resting_hr_bpm
             found[key] = say["zones"].format(
-                age=f"{heart_view.inputs.age_years:g}",
+                age=lang.number(heart_view.inputs.age_years),
                 resting=""
                 if resting is None
-                else say["zones_resting"].format(resting=f"{resting:g}"),
+                else say["zones_resting"].format(resting=lang.number(resting)),
                 method=text["method_names"][heart_view.method],
             )
         elif key == "energy" and calories_view is not None:
             inputs = calories_view.inputs
             found[key] = say["energy"].format(
-                weight=u.format_weight(inputs.weight_kg, inputs.units),
-                speed=u.format_speed(inputs.speed_kmh, inputs.units),
-                grade=_grade(inputs, text),
-                minutes=f"{inputs.minutes:g}",
+                weight=u.format_weight(inputs.weight_kg, inputs.units, lang),
+                speed=u.format_speed(inputs.speed_kmh, inputs.units, lang=lang),
+                grade=_grade(inputs, text, lang),
+                minutes=lang.number(inputs.minutes),
             )
         elif key == "plan":
             weeks = next_weeks(library.page("getting_started").page.meta["weeks"], first_week)
@@ -409,8 +433,10 @@ def compose(
     the settings written out instead).
 
     A calculator section chosen without that calculator's results raises `ValueError`: nothing
-    is filled in with values nobody entered.
+    is filled in with values nobody entered. The sheet is in the library's language (give a
+    `calories_view` made with that language's words).
     """
+    lang = library.lang
     chosen = available(heart_view, calories_view) if sections is None else tuple(sections)
     unknown = [key for key in chosen if key not in SECTIONS]
     if unknown:
@@ -424,7 +450,7 @@ def compose(
         if heart_view is None:
             raise ValueError("The heart-rate zones need the heart-rate calculator's settings.")
         # The checklist's "judge effort by heart rate" says what the zones' note says.
-        zones = _zones(heart_view, text, note="safety" not in chosen)
+        zones = _zones(heart_view, text, note="safety" not in chosen, lang=lang)
     energy_section: Energy | None = None
     if "energy" in chosen:
         if calories_view is None:
@@ -482,16 +508,18 @@ def compose(
     value = text["reentry_value"]
     written = tuple(
         text["reentry_page"].format(
-            page=site.page(key).title,
+            page=lang._(site.page(key).title),
             values="; ".join(
-                value.format(label=fields.FIELDS[name].label, value=shown)
+                value.format(label=lang._(fields.FIELDS[name].label), value=shown)
                 for name, (_, shown) in values.items()
             ),
         )
-        for key, values in _settings(heart_inputs, calorie_inputs)
+        for key, values in _settings(heart_inputs, calorie_inputs, lang)
     )
     link = (
-        sheet_link(base_url, page_key, heart_inputs, calorie_inputs) if base_url is not None else ""
+        sheet_link(base_url, page_key, heart_inputs, calorie_inputs, lang)
+        if base_url is not None
+        else ""
     )
     # With a link, the QR code reopens the settings; without one, they are written out to be
     # entered again by hand. Nothing to reopen without either (plan and checklist made where
@@ -522,11 +550,11 @@ def compose(
         plan=plan,
         safety=tuple(plain(item) for item in safety),
         reentry=reentry,
-        sources=tuple(source_text(library.references[key]) for key in keys),
+        sources=tuple(source_text(library.references[key], lang) for key in keys),
         person=" ".join(person.split()),
         date=date,
         # Without a link the settings are written out in full; the one line would repeat them.
-        settings=settings_line(printed_heart, printed_calories, text) if link else "",
+        settings=settings_line(printed_heart, printed_calories, text, lang) if link else "",
         paper=paper,
         large_print=large_print,
         headings=Headings(
@@ -542,4 +570,5 @@ def compose(
             continued=text["footer_continued"],
             sources_note=" ".join(str(text["sources_note"]).split()),
         ),
+        lang=lang.code,
     )

@@ -36,6 +36,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
+from retroedu.content.i18n import N_, ReaderError
 from retroedu.exports.fonts import FAMILY, FONT_DIR, FONT_FILES, printable
 
 Paper = Literal["A4", "Letter"]
@@ -199,6 +200,8 @@ class Handout:
     paper: Paper = "A4"
     large_print: bool = False
     headings: Headings = Headings()
+    #: The language the words are in (the PDF's /Lang, which screen readers use).
+    lang: str = "en"
 
     @property
     def sizes(self) -> TypeSizes:
@@ -308,8 +311,9 @@ def _check(handout: Handout) -> None:
         )
 
 
-class HandoutTooLongError(ValueError):
-    """The handout cannot be set on one sheet; the message says what to leave out."""
+class HandoutTooLongError(ReaderError):
+    """The handout cannot be set on one sheet; the message says what to leave out (in any
+    language: a `ReaderError`)."""
 
 
 @dataclass(frozen=True)
@@ -362,7 +366,7 @@ class _Sheet:
         # Metadata names the document, never the person.
         self.pdf.set_title(pdf_text(handout.title))
         self.pdf.set_creator("RetroEdu")
-        self.pdf.set_lang("en")
+        self.pdf.set_lang(handout.lang)
         # fpdf2 measures text only on a page: the first page is there from the start.
         self.pdf.add_page()
         self.left = MARGIN_MM
@@ -938,14 +942,16 @@ class _Sheet:
     def next_page(self, page: int) -> int:
         if page >= MAX_PAGES:
             raise HandoutTooLongError(
-                "The handout does not fit on one sheet (front and back); leave out a section "
-                "or choose normal print."
+                N_(
+                    "The handout does not fit on one sheet (front and back); leave out a section "
+                    "or choose normal print."
+                )
             )
         return page + 1
 
     def too_long(self) -> HandoutTooLongError:
         return HandoutTooLongError(
-            "One part of the handout is longer than a page; shorten it or leave it out."
+            N_("One part of the handout is longer than a page; shorten it or leave it out.")
         )
 
     def place_across(

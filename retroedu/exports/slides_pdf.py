@@ -25,6 +25,7 @@ from fpdf import FPDF
 from retroedu.calculators.deck import Comparison, DeckView
 from retroedu.content.deck import Slide
 from retroedu.content.evidence import Reference
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.exports.fonts import FAMILY, add_fonts, printable
 from retroedu.figures import style
 from retroedu.figures.blocks import strip_citations
@@ -59,14 +60,16 @@ class Code:
     url: str
 
 
-def source_line(keys: Sequence[str], refs: Mapping[str, Reference], label: str) -> str:
+def source_line(
+    keys: Sequence[str], refs: Mapping[str, Reference], label: str, lang: Language = ENGLISH
+) -> str:
     """The short source line a slide ends with: authors and year, in order of citation.
 
     >>> from retroedu.content.library import Library
     >>> source_line(["kim2001", "roos2012"], Library.load().references, "Sources")
     'Sources: Kim KY, Choi JH (2001) · Roos PE et al. (2012)'
     """
-    return f"{label}: " + " \u00b7 ".join(refs[key].short for key in keys) if keys else ""
+    return f"{label}: " + " \u00b7 ".join(refs[key].shortened(lang) for key in keys) if keys else ""
 
 
 class _Deck:
@@ -78,7 +81,7 @@ class _Deck:
         self.pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.pdf.set_title(printable(view.title))
         self.pdf.set_creator("RetroEdu")
-        self.pdf.set_lang("en")
+        self.pdf.set_lang(view.lang.code)
         self.width = PAGE_MM[0] - 2 * MARGIN_MM
 
     def font(self, size_pt: float, bold: bool = False, colour: tuple[int, int, int] = INK) -> None:
@@ -105,7 +108,9 @@ class _Deck:
 
     def footer(self, slide: Slide) -> None:
         words = self.view.words
-        line = source_line(self.view.sources(slide), self.refs, str(words["sources_label"]))
+        line = source_line(
+            self.view.sources(slide), self.refs, str(words["sources_label"]), self.view.lang
+        )
         y = PAGE_MM[1] - MARGIN_MM + 3
         self.font(8, colour=MUTED)
         self.pdf.set_xy(MARGIN_MM, y)
@@ -196,7 +201,11 @@ class _Deck:
         # Legend and the axis title.
         self.font(10, colour=INK)
         self.pdf.set_xy(MARGIN_MM, top)
-        for name, colour in (("Forward (solid)", FORWARD), ("Backward (hatched)", BACKWARD)):
+        lang = self.view.lang
+        for name, colour in (
+            (lang._("Forward (solid)"), FORWARD),
+            (lang._("Backward (hatched)"), BACKWARD),
+        ):
             x = self.pdf.get_x()
             self.pdf.set_fill_color(*colour)
             self.pdf.rect(x, top + 1, 5, 4, "F")
@@ -237,9 +246,9 @@ class _Deck:
                     for end in band:
                         self.pdf.line(mid - 2, y_of(end), mid + 2, y_of(end))
                     label_y = y_of(band[1])
-                text = f"{value:.{comparison.digits}f}"
+                text = lang.number(value, comparison.digits)
                 if side > 0:
-                    text += f" ({pair.change_pct:+.0f} %)"
+                    text += f" ({lang.number(pair.change_pct, 0, sign=True)} %)"
                 self.font(13, bold=True)
                 self.pdf.set_xy(x - 10, label_y - 7)
                 self.pdf.cell(bar_w + 20, 6, text, align="C")

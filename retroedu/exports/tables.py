@@ -1,7 +1,9 @@
 """The calculators' tables, for the screen and as CSV files, drawn from their view models. Pure.
 
 Files open cleanly in Excel on Windows (UTF-8 with a byte-order mark, CRLF line ends) and start
-with the inputs that produced them: the first columns of every row are the settings.
+with the inputs that produced them: the first columns of every row are the settings. A file's
+column names and words are in the reader's language; its numbers stay machine-readable (a decimal
+point, whatever the language) and its codes (`hrmax5`, `tanaka`) stay codes.
 
 >>> from retroedu.calculators.heart import HeartInputs, heart_view
 >>> text = zones_csv(heart_view(HeartInputs(age_years=40))).decode("utf-8-sig")
@@ -20,9 +22,50 @@ import pandas as pd
 
 from retroedu.calculators.calories import CaloriesView
 from retroedu.calculators.heart import HeartView
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.models import energy, heart
 
 EN_DASH, WORD_JOINER, NO_BREAK_SPACE = "\u2013", "\u2060", "\u00a0"
+#: Every CSV column name, marked for the catalogue: a file's header row is translated.
+CSV_HEADERS = (
+    N_("age_years"),
+    N_("sex"),
+    N_("formula"),
+    N_("resting_hr_bpm"),
+    N_("measured_max_hr_bpm"),
+    N_("max_hr_bpm"),
+    N_("method"),
+    N_("zone"),
+    N_("name"),
+    N_("basis"),
+    N_("low_pct"),
+    N_("high_pct"),
+    N_("pct_label"),
+    N_("low_bpm"),
+    N_("high_bpm"),
+    N_("feel"),
+    N_("purpose"),
+    N_("weight_kg"),
+    N_("speed_kmh"),
+    N_("grade_pct"),
+    N_("minutes"),
+    N_("mode"),
+    N_("kcal_per_min"),
+    N_("kcal_per_min_low"),
+    N_("kcal_per_min_high"),
+    N_("net_kcal_per_min"),
+    N_("session_kcal"),
+    N_("session_kcal_low"),
+    N_("session_kcal_high"),
+    N_("net_session_kcal"),
+    N_("mets"),
+    N_("vs_forward_pct"),
+    N_("extrapolated"),
+    N_("note"),
+    N_("valid_speeds"),
+    N_("valid_grades"),
+    N_("equation"),
+)
 #: Columns of `comparison_table` after the inputs, in order.
 COMPARISON_COLUMNS = (
     "mode",
@@ -44,24 +87,26 @@ COMPARISON_COLUMNS = (
 )
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """A table as a CSV file Excel opens cleanly: UTF-8 with a byte-order mark, CRLF lines.
+def csv_bytes(table: pd.DataFrame, lang: Language = ENGLISH) -> bytes:
+    """A table as a CSV file Excel opens cleanly: UTF-8 with a byte-order mark, CRLF lines; its
+    column names in `lang`.
 
     >>> csv_bytes(pd.DataFrame({"range": ["50\u201360 %"]}))[:3] == b"\\xef\\xbb\\xbf"
     True
     """
-    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    named = table.rename(columns={column: lang._(str(column)) for column in table.columns})
+    return named.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def range_text(low: float, high: float, digits: int = 0) -> str:
+def range_text(low: float, high: float, digits: int = 0, lang: Language = ENGLISH) -> str:
     """A range as printed, with an en dash and no spaces; one number when low == high.
 
     >>> range_text(205.4, 236.2) == f"205{EN_DASH}236", range_text(4.0, 4.0, 1)
     (True, '4.0')
     """
     if round(high, digits) <= round(low, digits):
-        return f"{low:.{digits}f}"
-    return f"{low:.{digits}f}{EN_DASH}{high:.{digits}f}"
+        return lang.number(low, digits)
+    return f"{lang.number(low, digits)}{EN_DASH}{lang.number(high, digits)}"
 
 
 def _number(value: float | None) -> str:
@@ -69,8 +114,9 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{round(float(value), 1):g}"
 
 
-def zones_table(view: HeartView) -> pd.DataFrame:
-    """Every zone method the inputs allow, the recommended one first, with the inputs in front."""
+def zones_table(view: HeartView, lang: Language = ENGLISH) -> pd.DataFrame:
+    """Every zone method the inputs allow, the recommended one first, with the inputs in front;
+    the zones' words in `lang`."""
     inputs = view.inputs
     front = {
         "age_years": _number(inputs.age_years),
@@ -89,17 +135,21 @@ def zones_table(view: HeartView) -> pd.DataFrame:
         return pd.DataFrame(columns=[*front, "method", *heart.ZONE_COLUMNS])
     joined = pd.concat(frames, ignore_index=True).round({"low_bpm": 1, "high_bpm": 1})
     joined = joined[["method", *heart.ZONE_COLUMNS]]
+    for column in ("zone", "name", "feel", "purpose"):
+        joined[column] = [lang._(str(text)) for text in joined[column]]
     for position, (name, value) in enumerate(front.items()):
         joined.insert(position, name, value)
     return joined
 
 
-def zones_csv(view: HeartView) -> bytes:
-    """`zones_table` as a CSV file."""
-    return csv_bytes(zones_table(view))
+def zones_csv(view: HeartView, lang: Language = ENGLISH) -> bytes:
+    """`zones_table` as a CSV file, its column names and words in `lang`."""
+    return csv_bytes(zones_table(view, lang), lang)
 
 
-def zones_shown(view: HeartView, method: str, *, purpose: bool = True) -> pd.DataFrame:
+def zones_shown(
+    view: HeartView, method: str, *, purpose: bool = True, lang: Language = ENGLISH
+) -> pd.DataFrame:
     """One method's zones as people read them: whole bpm, ranges that do not break. Without
     `purpose`, the last column says only how each zone feels (one line beside the answer's chart).
 
@@ -108,30 +158,37 @@ def zones_shown(view: HeartView, method: str, *, purpose: bool = True) -> pd.Dat
     True
     """
     table = view.tables[method]
-    share = "% of max" if table["basis"].iloc[0] == "max" else "% of reserve"
+    _ = lang._
+    share = _("% of max") if table["basis"].iloc[0] == "max" else _("% of reserve")
+    feel = [_(str(text)) for text in table.feel]
     return pd.DataFrame(
         {
-            "Zone": [
-                zone if zone == name else f"{zone}: {name}"
+            _("Zone"): [
+                _(zone) if zone == name else f"{_(zone)}: {_(name)}"
                 for zone, name in zip(table.zone, table.name, strict=True)
             ],
             share: table.pct_label.str.replace(EN_DASH, EN_DASH + WORD_JOINER).str.replace(
                 " %", NO_BREAK_SPACE + "%"
             ),
-            "Heart rate [bpm]": [
-                f"{low:.0f}{EN_DASH}{high:.0f}"
+            _("Heart rate [bpm]"): [
+                f"{lang.number(low, 0)}{EN_DASH}{lang.number(high, 0)}"
                 for low, high in zip(table.low_bpm, table.high_bpm, strict=True)
             ],
             **(
-                {"How it feels, what it is for": table.feel + " " + table.purpose}
+                {
+                    _("How it feels, what it is for"): [
+                        f"{text} {_(str(what))}"
+                        for text, what in zip(feel, table.purpose, strict=True)
+                    ]
+                }
                 if purpose
-                else {"How it feels": table.feel}
+                else {_("How it feels"): feel}
             ),
         }
     )
 
 
-def formulas_shown(view: HeartView) -> pd.DataFrame:
+def formulas_shown(view: HeartView, lang: Language = ENGLISH) -> pd.DataFrame:
     """Every formula's maximum every ten years from 20 to 80 and at the reader's age. [bpm]
 
     >>> from retroedu.calculators.heart import HeartInputs, heart_view
@@ -141,14 +198,14 @@ def formulas_shown(view: HeartView) -> pd.DataFrame:
     """
     ages = sorted({*range(20, 81, 10), view.inputs.age_years})
     table = heart.max_hr_by_age(ages).round(0).astype(int)
-    labels = {key: formula.label for key, formula in heart.FORMULAS.items()}
-    return table.rename(columns={"age": "Age [years]"} | labels)
+    labels = {key: formula.label_in(lang) for key, formula in heart.FORMULAS.items()}
+    return table.rename(columns={"age": lang._("Age [years]")} | labels)
 
 
 def comparison_table(view: CaloriesView) -> pd.DataFrame:
     """One row per mode: gross and net kcal/min, session kcal with band, METs, the cost relative
     to forward at the same gait (gross, central), and whether the row is extrapolated and why;
-    the inputs first.
+    the inputs first. Words in the view's language.
 
     >>> from retroedu.calculators.calories import CaloriesInputs, calories_view
     >>> from retroedu.content.library import Library
@@ -158,7 +215,7 @@ def comparison_table(view: CaloriesView) -> pd.DataFrame:
     ['Backward walk', 176.8, 42.3]
     """
     inputs = view.inputs
-    system, length = inputs.units, inputs.minutes
+    system, length, lang = inputs.units, inputs.minutes, view.lang
     forward = {e.mode.gait: e.vo2.central for e in view.estimates if e.mode.direction == "forward"}
     rows = []
     for e in view.estimates:
@@ -172,7 +229,7 @@ def comparison_table(view: CaloriesView) -> pd.DataFrame:
         )
         rows.append(
             (
-                e.mode.label,
+                lang._(e.mode.label),
                 gross.central,
                 gross.low,
                 gross.high,
@@ -185,8 +242,8 @@ def comparison_table(view: CaloriesView) -> pd.DataFrame:
                 vs_forward,
                 e.extrapolated,
                 view.notes[e.mode.key],
-                e.valid.speed_text(system),
-                e.valid.grade_text(),
+                e.valid.speed_text(system, lang),
+                e.valid.grade_text(lang),
                 e.mode.equation,
             )
         )
@@ -203,7 +260,8 @@ def comparison_table(view: CaloriesView) -> pd.DataFrame:
 
 
 def comparison_csv(view: CaloriesView) -> bytes:
-    """`comparison_table` as a CSV file, numbers to 3 decimals.
+    """`comparison_table` as a CSV file, numbers to 3 decimals (column names in the view's
+    language; numbers with a decimal point in every language).
 
     >>> from retroedu.calculators.calories import CaloriesInputs, calories_view
     >>> from retroedu.content.library import Library
@@ -214,7 +272,7 @@ def comparison_csv(view: CaloriesView) -> bytes:
     """
     table = comparison_table(view)
     numbers = table.select_dtypes("number").columns
-    return csv_bytes(table.round({column: 3 for column in numbers}))
+    return csv_bytes(table.round({column: 3 for column in numbers}), view.lang)
 
 
 def comparison_shown(view: CaloriesView, every: bool = False) -> pd.DataFrame:
@@ -229,55 +287,95 @@ def comparison_shown(view: CaloriesView, every: bool = False) -> pd.DataFrame:
     (['Measure', 'Forward walk', 'Backward walk'], ['likely range, kcal/min', '-', '5.6-6.2'])
     """
     table = comparison_table(view)
-    labels = {e.mode.label for e in view.shown(every)}
+    lang = view.lang
+    _, number = lang._, lang.number
+    labels = {_(e.mode.label) for e in view.shown(every)}
     table = table[table["mode"].isin(labels)].reset_index(drop=True)
-    minutes = view.inputs.minutes
+    minutes = number(view.inputs.minutes)
 
     def band(low: float, high: float, digits: int) -> str:
-        return f"{low:.{digits}f}{EN_DASH}{high:.{digits}f}" if high > low else EN_DASH
+        return f"{number(low, digits)}{EN_DASH}{number(high, digits)}" if high > low else EN_DASH
 
     rows = {
-        "kcal/min": [f"{v:.1f}" for v in table.kcal_per_min],
-        "likely range, kcal/min": [
+        "kcal/min": [number(v, 1) for v in table.kcal_per_min],
+        _("likely range, kcal/min"): [
             band(low, high, 1)
             for low, high in zip(table.kcal_per_min_low, table.kcal_per_min_high, strict=True)
         ],
-        "above rest (net), kcal/min": [f"{v:.1f}" for v in table.net_kcal_per_min],
-        f"kcal in {minutes:g} min": [f"{v:.0f}" for v in table.session_kcal],
-        "likely range, kcal": [
+        _("above rest (net), kcal/min"): [number(v, 1) for v in table.net_kcal_per_min],
+        _("kcal in {minutes} min").format(minutes=minutes): [
+            number(v, 0) for v in table.session_kcal
+        ],
+        _("likely range, kcal"): [
             band(low, high, 0)
             for low, high in zip(table.session_kcal_low, table.session_kcal_high, strict=True)
         ],
-        f"above rest (net) in {minutes:g} min": [f"{v:.0f}" for v in table.net_session_kcal],
-        "MET": [f"{v:.1f}" for v in table.mets],
-        "vs forward": ["baseline" if pd.isna(v) else f"{v:+.0f} %" for v in table.vs_forward_pct],
-        "within the measured data": ["no" if flag else "yes" for flag in table.extrapolated],
+        _("above rest (net) in {minutes} min").format(minutes=minutes): [
+            number(v, 0) for v in table.net_session_kcal
+        ],
+        "MET": [number(v, 1) for v in table.mets],
+        _("vs forward"): [
+            _("baseline") if pd.isna(v) else f"{number(v, 0, sign=True)} %"
+            for v in table.vs_forward_pct
+        ],
+        _("within the measured data"): [
+            _("no") if flag else _("yes") for flag in table.extrapolated
+        ],
     }
-    return pd.DataFrame(rows, index=list(table["mode"])).T.rename_axis("Measure").reset_index()
+    return pd.DataFrame(rows, index=list(table["mode"])).T.rename_axis(_("Measure")).reset_index()
 
 
-def constants_markdown(cite: Callable[[tuple[str, ...]], str]) -> str:
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def constants_markdown(cite: Callable[[tuple[str, ...]], str], lang: Language = ENGLISH) -> str:
     """Every constant of the energy model with its value, band, unit, meaning and sources, as a
-    Markdown table; `cite` turns citation keys into the page's markers."""
-    rows = ["| Symbol | Value | Band | Unit | Meaning | Source |", "|---|---|---|---|---|---|"]
+    Markdown table in `lang`; `cite` turns citation keys into the page's markers."""
+    _, number = lang._, lang.number
+    rows = [
+        _row(_("Symbol"), _("Value"), _("Band"), _("Unit"), _("Meaning"), _("Source")),
+        "|---|---|---|---|---|---|",
+    ]
     for c in energy.CONSTANTS.values():
-        band = f"{c.low:g}{EN_DASH}{c.high:g}" if c.low is not None and c.high is not None else ""
+        band = (
+            f"{number(c.low)}{EN_DASH}{number(c.high)}"
+            if c.low is not None and c.high is not None
+            else ""
+        )
         rows.append(
-            f"| {c.symbol} | {c.value:g} | {band} | {c.unit} | {c.meaning} | {cite(c.citations)} |"
+            _row(_(c.symbol), number(c.value), band, _(c.unit), _(c.meaning), cite(c.citations))
         )
     return "\n".join(rows)
 
 
-def ranges_markdown(cite: Callable[[tuple[str, ...]], str], system: str) -> str:
-    """Each mode's equation and the speeds and grades it is valid for, in the reader's units."""
+def ranges_markdown(
+    cite: Callable[[tuple[str, ...]], str], system: str, lang: Language = ENGLISH
+) -> str:
+    """Each mode's equation and the speeds and grades it is valid for, in the reader's units
+    and `lang`."""
+    _ = lang._
     rows = [
-        "| Mode | Equation | Valid speeds | Valid grades | Based on | Source |",
+        _row(
+            _("Mode"),
+            _("Equation"),
+            _("Valid speeds"),
+            _("Valid grades"),
+            _("Based on"),
+            _("Source"),
+        ),
         "|---|---|---|---|---|---|",
     ]
     for mode in energy.MODES:
         valid = mode.valid
         rows.append(
-            f"| {mode.label} | {mode.equation} | {valid.speed_text(system)} | "
-            f"{valid.grade_text()} | {valid.covers} | {cite(valid.citations)} |"
+            _row(
+                _(mode.label),
+                mode.equation,
+                valid.speed_text(system, lang),
+                valid.grade_text(lang),
+                _(valid.covers),
+                cite(valid.citations),
+            )
         )
     return "\n".join(rows)

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from retroedu.calculators.team import TeamView, zone_names
+from retroedu.calculators.team import TEMPLATE_COLUMNS, TeamView, zone_names
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.exports.tables import EN_DASH, csv_bytes
+from retroedu.links import fields
 
-#: The template's column names, as a coach would type them (the roster reader accepts these).
-TEMPLATE_COLUMNS = ("name", "age", "sex", "resting HR", "max HR")
+#: Column names of the team's CSV beyond the calculator's (tables.CSV_HEADERS), for the catalogue.
+TEAM_HEADERS = (N_("row"), N_("zone_{number}_low_bpm"), N_("zone_{number}_high_bpm"))
 #: First characters a spreadsheet reads as the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,14 +40,11 @@ def neutralised(cell: object) -> object:
     return cell
 
 
-def _key(zone: str) -> str:
-    return zone.lower().replace(" ", "_")
-
-
-def team_table(team: TeamView) -> pd.DataFrame:
+def team_table(team: TeamView, lang: Language = ENGLISH) -> pd.DataFrame:
     """One row per athlete: the settings, the maximum used, the method, each zone's bounds. [bpm]
 
-    Bounds keep one decimal, as the heart-rate calculator's CSV does.
+    Bounds keep one decimal, as the heart-rate calculator's CSV does; the zones' columns are
+    named in `lang` (the others are translated with the file, `csv_bytes`).
     """
     zones = zone_names([athlete.view for athlete in team.athletes])
     rows = []
@@ -62,47 +61,54 @@ def team_table(team: TeamView) -> pd.DataFrame:
             "max_hr_bpm": round(view.max_bpm, 1),
             "method": view.method,
         }
-        for zone, low, high in zip(zones, view.hero.low_bpm, view.hero.high_bpm, strict=True):
-            row[f"{_key(zone)}_low_bpm"] = round(float(low), 1)
-            row[f"{_key(zone)}_high_bpm"] = round(float(high), 1)
+        bounds = zip(view.hero.low_bpm, view.hero.high_bpm, strict=True)
+        for number, (low, high) in enumerate(bounds, start=1):
+            row[lang._("zone_{number}_low_bpm").format(number=number)] = round(float(low), 1)
+            row[lang._("zone_{number}_high_bpm").format(number=number)] = round(float(high), 1)
+        assert len(zones) == len(view.hero)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def team_csv(team: TeamView) -> bytes:
-    """`team_table` as a CSV file (Excel-ready), text cells neutralised."""
-    return csv_bytes(team_table(team).map(neutralised))
+def team_csv(team: TeamView, lang: Language = ENGLISH) -> bytes:
+    """`team_table` as a CSV file (Excel-ready), text cells neutralised, column names in `lang`."""
+    return csv_bytes(team_table(team, lang).map(neutralised), lang)
 
 
-def template_csv() -> bytes:
-    """An empty roster with the column names the reader understands, to fill in.
+def template_csv(lang: Language = ENGLISH) -> bytes:
+    """An empty roster with the column names the reader understands, in `lang`, to fill in.
 
     >>> template_csv().decode("utf-8-sig").strip()
     'name,age,sex,resting HR,max HR'
     """
-    return csv_bytes(pd.DataFrame(columns=list(TEMPLATE_COLUMNS)))
+    return csv_bytes(pd.DataFrame(columns=[lang._(name) for name in TEMPLATE_COLUMNS.values()]))
 
 
-def team_shown(team: TeamView, labels: dict[str, str]) -> pd.DataFrame:
-    """The team as people read it: whole bpm, each zone as one "low-high" range.
+def team_shown(team: TeamView, labels: dict[str, str], lang: Language = ENGLISH) -> pd.DataFrame:
+    """The team as people read it: whole bpm, each zone as one "low-high" range, in `lang`.
 
     `labels` names the columns (from content): name, age, sex, resting, max, basis.
     """
+    sex = fields.choice("sex")
     zones = zone_names([athlete.view for athlete in team.athletes])
     rows = []
     for athlete in team.athletes:
         view, inputs = athlete.view, athlete.view.inputs
         row: dict[str, object] = {
             labels["name"]: athlete.name,
-            labels["age"]: f"{inputs.age_years:g}",
-            labels["sex"]: "" if inputs.sex == "unspecified" else inputs.sex,
+            labels["age"]: lang.number(inputs.age_years),
+            labels["sex"]: ""
+            if inputs.sex == "unspecified"
+            else lang._(sex.labels[inputs.sex]).lower(),
             labels["resting"]: ""
             if inputs.resting_hr_bpm is None
-            else f"{inputs.resting_hr_bpm:.0f}",
-            labels["max"]: f"{view.max_bpm:.0f}" + ("" if view.measured else " *"),
-            labels["basis"]: "% of reserve" if view.method == "hrr5" else "% of max",
+            else lang.number(inputs.resting_hr_bpm, 0),
+            labels["max"]: lang.number(view.max_bpm, 0) + ("" if view.measured else " *"),
+            labels["basis"]: lang._("% of reserve")
+            if view.method == "hrr5"
+            else lang._("% of max"),
         }
         for zone, low, high in zip(zones, view.hero.low_bpm, view.hero.high_bpm, strict=True):
-            row[zone] = f"{low:.0f}{EN_DASH}{high:.0f}"
+            row[lang._(zone)] = f"{lang.number(low, 0)}{EN_DASH}{lang.number(high, 0)}"
         rows.append(row)
     return pd.DataFrame(rows)

@@ -22,6 +22,7 @@ from typing import Any
 from fpdf import FPDF
 
 from retroedu.calculators.team import Athlete, TeamView
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.exports.fonts import FAMILY, add_fonts, printable
 from retroedu.exports.handout_pdf import PAPER_SIZES_MM, Paper
 from retroedu.figures import style
@@ -76,7 +77,7 @@ RULE = _rgb(style.LIGHT.grid)
 ON_ZONE = _rgb(style.ON_DATA)
 
 
-def details(athlete: Athlete, words: CardWords) -> tuple[str, str]:
+def details(athlete: Athlete, words: CardWords, lang: Language = ENGLISH) -> tuple[str, str]:
     """The two lines under the name: age and resting rate; the maximum and where it comes from.
 
     >>> from retroedu.calculators.heart import HeartInputs, heart_view
@@ -86,25 +87,27 @@ def details(athlete: Athlete, words: CardWords) -> tuple[str, str]:
     ('Age 40 · resting 60 bpm', 'Max 180 bpm (Tanaka formula)')
     """
     view = athlete.view
-    first = f"{words.age} {view.inputs.age_years:g}"
+    bpm = lang._("bpm")
+    first = f"{words.age} {lang.number(view.inputs.age_years)}"
     if view.inputs.resting_hr_bpm is not None:
-        first += f" {MIDDLE_DOT} {words.resting} {view.inputs.resting_hr_bpm:.0f} bpm"
+        resting = lang.number(view.inputs.resting_hr_bpm, 0)
+        first += f" {MIDDLE_DOT} {words.resting} {resting} {bpm}"
     source = words.measured if view.measured else words.formula.format(formula=view.formula.name)
-    return first, f"{words.max} {view.max_bpm:.0f} bpm ({source})"
+    return first, f"{words.max} {lang.number(view.max_bpm, 0)} {bpm} ({source})"
 
 
 class _Cards:
-    def __init__(self, paper: Paper, words: CardWords) -> None:
+    def __init__(self, paper: Paper, words: CardWords, lang: Language = ENGLISH) -> None:
         if paper not in PAPER_SIZES_MM:
             raise ValueError(f"Paper size {paper!r} is not offered; choose A4 or Letter.")
-        self.words = words
+        self.words, self.lang = words, lang
         self.pdf = FPDF(orientation="portrait", unit="mm", format=paper)
         add_fonts(self.pdf)
         self.pdf.set_auto_page_break(False)
         # Metadata names the document, never an athlete.
         self.pdf.set_title(printable(words.title))
         self.pdf.set_creator("RetroEdu")
-        self.pdf.set_lang("en")
+        self.pdf.set_lang(lang.code)
         width, height = PAPER_SIZES_MM[paper]
         self.card_w = (width - 2 * MARGIN_MM) / COLUMNS
         self.card_h = (height - 2 * MARGIN_MM) / ROWS
@@ -152,7 +155,7 @@ class _Cards:
         inner = self.card_w - 2 * PAD_MM
         left, top = x + PAD_MM, y + PAD_MM
         top += self.text(left, top, inner, NAME_PT, athlete.name, bold=True)
-        for line in details(athlete, words):
+        for line in details(athlete, words, self.lang):
             top += self.text(left, top, inner, DETAILS_PT, line, colour=MUTED)
         top += 1.5
         foot = FOOT_PT * PT_MM * 1.25
@@ -169,14 +172,20 @@ class _Cards:
             box_top = row_top + (step - swatch) / 2
             self.pdf.rect(left, box_top, swatch, swatch, style="F")
             # The zone's number inside its colour, its name beside it ("3  Vigorous").
-            number = str(zone).removeprefix("Zone ").strip()
+            number = str(index + 1) if str(zone).startswith("Zone ") else str(zone)
             middle = row_top + (step - ZONE_PT * PT_MM * 1.25) / 2
             self.text(left, middle, swatch, ZONE_PT, number, bold=True, colour=ON_ZONE, align="C")
-            self.text(left + swatch + 2.5, middle, inner - swatch - 2.5 - bpm_w, ZONE_PT, name)
+            self.text(
+                left + swatch + 2.5,
+                middle,
+                inner - swatch - 2.5 - bpm_w,
+                ZONE_PT,
+                self.lang._(name),
+            )
             middle = row_top + (step - BPM_PT * PT_MM * 1.25) / 2
             bpm = f"{low:.0f}{EN_DASH}{high:.0f}"
             self.text(left + inner - bpm_w, middle, bpm_w, BPM_PT, bpm, bold=True, align="R")
-        basis = words.basis.get(view.method, heart.MODELS[view.method].name)
+        basis = words.basis.get(view.method, self.lang._(heart.MODELS[view.method].name))
         footer = f"{basis} {MIDDLE_DOT} {words.footer}"
         self.text(left, y + self.card_h - PAD_MM - foot, inner, FOOT_PT, footer, colour=MUTED)
 
@@ -190,11 +199,14 @@ class _Cards:
         return bytes(self.pdf.output())
 
 
-def zone_cards_pdf(team: TeamView, words: CardWords, paper: Paper = "A4") -> bytes:
-    """The team's zone cards as a PDF, `CARDS_PER_PAGE` to a page. [bytes]
+def zone_cards_pdf(
+    team: TeamView, words: CardWords, paper: Paper = "A4", lang: Language = ENGLISH
+) -> bytes:
+    """The team's zone cards as a PDF, `CARDS_PER_PAGE` to a page, in `lang` (its words are the
+    content's, in the same language). [bytes]
 
     ValueError when no athlete has zones (there is nothing to print).
     """
     if not team.athletes:
         raise ValueError("No athlete has zones yet, so there are no cards to print.")
-    return _Cards(paper, words).draw(team.athletes)
+    return _Cards(paper, words, lang).draw(team.athletes)

@@ -21,12 +21,15 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.figures import style
 from retroedu.models.checks import real
 
 #: Bar colour by kind: Okabe-Ito blue, bluish green and vermilion; each kind also has its own
 #: pattern and writes its kind in its label, so nothing depends on colour.
 KINDS = {"measured": style.BLUE, "compiled": style.GREEN, "claimed": style.VERMILION}
+#: Each kind as the chart writes it.
+KIND_WORDS = {"measured": N_("measured"), "compiled": N_("compiled"), "claimed": N_("claimed")}
 PATTERNS = {"measured": "", "compiled": ".", "claimed": "/"}
 INK, FONT_PX = style.LIGHT.text, style.FONT_PX
 
@@ -49,11 +52,18 @@ class Row:
     @property
     def text(self) -> str:
         """The value as printed on the bar: "+35 %", "+35 ± 6 %" or "+200 to +500 %"."""
+        return self.text_in()
+
+    def text_in(self, lang: Language = ENGLISH) -> str:
+        """`text` in `lang`."""
+        low = lang.number(self.low, sign=True)
         if self.low != self.high:
-            return f"+{self.low:g} to +{self.high:g} %"
+            return lang._("{low} to {high} %").format(
+                low=low, high=lang.number(self.high, sign=True)
+            )
         if self.spread:
-            return f"+{self.low:g} ± {self.spread:g} %"
-        return f"+{self.low:g} %"
+            return f"{low} ± {lang.number(self.spread)} %"
+        return f"{low} %"
 
 
 def parse_rows(items: object) -> list[Row]:
@@ -87,7 +97,7 @@ ROW_PX = 100  # one row: two lines of label above a bar, readable at 390 px phon
 BAR_WIDTH = 0.34  # share of a row the bar takes
 
 
-def claims_vs_measured(rows: list[Row], *, axis_title: str) -> go.Figure:
+def claims_vs_measured(rows: list[Row], *, axis_title: str, lang: Language = ENGLISH) -> go.Figure:
     """Horizontal bars, one per row, top to bottom in the given order, each labelled above.
 
     Labels sit above the bars (not beside them as tick labels) so a phone keeps the full width
@@ -117,7 +127,7 @@ def claims_vs_measured(rows: list[Row], *, axis_title: str) -> go.Figure:
                 "color": INK,
                 "thickness": 2,
             },
-            text=[f"{kind}: {row.text}" for _, row in members],
+            text=[f"{lang._(KIND_WORDS[kind])}: {row.text_in(lang)}" for _, row in members],
             textposition="none",
             marker={
                 "color": colour,
@@ -143,7 +153,8 @@ def claims_vs_measured(rows: list[Row], *, axis_title: str) -> go.Figure:
             xanchor="left",
             align="left",
             showarrow=False,
-            text=f"{row.label}: <b>{row.kind} {row.text}</b><br><i>{row.source}</i>",
+            text=f"{row.label}: <b>{lang._(KIND_WORDS[row.kind])} {row.text_in(lang)}</b>"
+            f"<br><i>{row.source}</i>",
             font={"size": FONT_PX - 1, "color": INK},
         )
     top = max(row.high + row.spread for row in rows)
@@ -152,6 +163,7 @@ def claims_vs_measured(rows: list[Row], *, axis_title: str) -> go.Figure:
         hoverlabel={"font": {"size": FONT_PX}},
         showlegend=False,
         barmode="overlay",
+        separators=lang.plotly_separators,
         height=90 + ROW_PX * len(rows),
         margin={"l": 10, "r": 20, "t": 10, "b": 60},
         xaxis={
@@ -171,17 +183,24 @@ def claims_vs_measured(rows: list[Row], *, axis_title: str) -> go.Figure:
     return fig
 
 
-def describe(rows: list[Row]) -> str:
+def describe(rows: list[Row], lang: Language = ENGLISH) -> str:
     """A text alternative for the chart, one clause per row.
 
     >>> describe([Row("Lab", 35, 35, "measured", "A 2001", 6)])
     'Extra energy backward compared with forward at the same speed. Lab (A 2001), measured: +35 ± 6 %.'
     """
-    parts = [f"{row.label} ({row.source}), {row.kind}: {row.text}." for row in rows]
-    return "Extra energy backward compared with forward at the same speed. " + " ".join(parts)
+    parts = [
+        f"{row.label} ({row.source}), {lang._(KIND_WORDS[row.kind])}: {row.text_in(lang)}."
+        for row in rows
+    ]
+    return (
+        lang._("Extra energy backward compared with forward at the same speed.")
+        + " "
+        + " ".join(parts)
+    )
 
 
-def table(rows: list[Row]) -> pd.DataFrame:
+def table(rows: list[Row], lang: Language = ENGLISH) -> pd.DataFrame:
     """The chart's numbers as a table, in the chart's order (its data-table alternative).
 
     >>> rows = [Row("Lab", 35, 35, "measured", "A 2001", 6), Row("Web", 200, 500, "claimed", "none")]
@@ -193,9 +212,9 @@ def table(rows: list[Row]) -> pd.DataFrame:
     """
     return pd.DataFrame(
         {
-            "Claim or measurement": [row.label for row in rows],
-            "Kind": [row.kind for row in rows],
-            "Extra energy backward": [row.text for row in rows],
-            "Source": [row.source for row in rows],
+            lang._("Claim or measurement"): [row.label for row in rows],
+            lang._("Kind"): [lang._(KIND_WORDS[row.kind]) for row in rows],
+            lang._("Extra energy backward"): [row.text_in(lang) for row in rows],
+            lang._("Source"): [row.source for row in rows],
         }
     )

@@ -19,16 +19,17 @@ from typing import Any
 import plotly.graph_objects as go
 
 from retroedu.calculators.deck import Comparison, Pair
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.figures import style
 
 #: Value labels are larger than axis text: they are what the room reads.
 VALUE_FONT_PX = style.FONT_PX + 5
 
 
-def _values(pair: Pair, backward: bool, digits: int) -> str:
+def _values(pair: Pair, backward: bool, digits: int, lang: Language = ENGLISH) -> str:
     value = pair.backward if backward else pair.forward
-    text = f"{value:.{digits}f}"
-    return f"{text} ({pair.change_pct:+.0f} %)" if backward else text
+    text = lang.number(value, digits)
+    return f"{text} ({lang.number(pair.change_pct, 0, sign=True)} %)" if backward else text
 
 
 def _errors(pairs: tuple[Pair, ...], backward: bool) -> dict[str, Any]:
@@ -47,7 +48,9 @@ def _errors(pairs: tuple[Pair, ...], backward: bool) -> dict[str, Any]:
     }
 
 
-def comparison_figure(comparison: Comparison, *, height_px: int = 520) -> go.Figure:
+def comparison_figure(
+    comparison: Comparison, *, height_px: int = 520, lang: Language = ENGLISH
+) -> go.Figure:
     """Forward and backward bars for each pair of `comparison`, value labels outside the bars.
 
     The value labels take the comparison's decimals; the backward bar adds its change in %.
@@ -55,12 +58,12 @@ def comparison_figure(comparison: Comparison, *, height_px: int = 520) -> go.Fig
     pairs = comparison.pairs
     labels = [pair.label for pair in pairs]
     traces = []
-    for backward, name, colour, pattern in (
-        (False, "Forward (solid)", style.VERMILION, ""),
-        (True, "Backward (hatched)", style.BLUE, "/"),
+    for backward, name, direction, colour, pattern in (
+        (False, lang._("Forward (solid)"), lang._("Forward"), style.VERMILION, ""),
+        (True, lang._("Backward (hatched)"), lang._("Backward"), style.BLUE, "/"),
     ):
         values = [pair.backward if backward else pair.forward for pair in pairs]
-        group = name.split()[0].lower()
+        group = "backward" if backward else "forward"
         traces.append(
             go.Bar(
                 x=labels,
@@ -79,7 +82,7 @@ def comparison_figure(comparison: Comparison, *, height_px: int = 520) -> go.Fig
                     "line": {"color": style.LIGHT.line, "width": 1.5},
                 },
                 error_y=_errors(pairs, backward),
-                hovertemplate=f"{name.split()[0]}: %{{y}}<extra></extra>",
+                hovertemplate=f"{direction}: %{{y}}<extra></extra>",
             )
         )
         # The value above the bar and its whisker, in its own trace so the whisker never
@@ -93,7 +96,7 @@ def comparison_figure(comparison: Comparison, *, height_px: int = 520) -> go.Fig
                 x=labels,
                 y=[high for _, high in tops],
                 mode="text",
-                text=[_values(pair, backward, comparison.digits) for pair in pairs],
+                text=[_values(pair, backward, comparison.digits, lang) for pair in pairs],
                 textposition="top center",
                 textfont={"size": VALUE_FONT_PX, "color": style.LIGHT.text},
                 offsetgroup=group,
@@ -128,21 +131,27 @@ def comparison_figure(comparison: Comparison, *, height_px: int = 520) -> go.Fig
             fixedrange=True,
         ),
         dragmode=False,
+        separators=lang.plotly_separators,
     )
     return go.Figure(data=traces, layout=layout)
 
 
-def comparison_alt(comparison: Comparison) -> str:
+def comparison_alt(comparison: Comparison, lang: Language = ENGLISH) -> str:
     """The chart's text alternative: every pair's numbers.
 
     >>> from retroedu.calculators.deck import Comparison, Pair
     >>> comparison_alt(Comparison("Heart rate [bpm]", (Pair("Walk", 120.9, 166.1),), "", ()))
     'Heart rate [bpm], forward then backward. Walk: 120.9 and 166.1 (+37 %).'
     """
-    parts = [f"{comparison.axis}, forward then backward."]
+    parts = [lang._("{axis}, forward then backward.").format(axis=comparison.axis)]
+    digits = comparison.digits or 1
     for pair in comparison.pairs:
         parts.append(
-            f"{pair.label}: {pair.forward:.{comparison.digits or 1}f} and "
-            f"{pair.backward:.{comparison.digits or 1}f} ({pair.change_pct:+.0f} %)."
+            lang._("{label}: {forward} and {backward} ({change} %).").format(
+                label=pair.label,
+                forward=lang.number(pair.forward, digits),
+                backward=lang.number(pair.backward, digits),
+                change=lang.number(pair.change_pct, 0, sign=True),
+            )
         )
     return " ".join(parts)

@@ -26,6 +26,7 @@ import numpy.typing as npt
 import plotly.graph_objects as go
 
 from retroedu.calculators.calories import ChartData, Curve
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.figures import style
 from retroedu.models import energy
 from retroedu.models.energy import EN_DASH, FloatArray
@@ -64,7 +65,7 @@ def _joined(outside: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
     return joined
 
 
-def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
+def _curve_traces(curve: Curve, unit: str, lang: Language = ENGLISH) -> list[Trace]:
     """Band (backward modes), thin extrapolated line, thick in-range line."""
     colour, dash = GAIT_COLOURS[curve.gait], DIRECTION_DASHES[curve.direction]
     x = _rounded(curve.speeds)
@@ -72,7 +73,9 @@ def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
     traces: list[Trace] = []
     band = ""
     if curve.has_band:
-        band = f"<br>likely range %{{customdata[0]:.1f}}{EN_DASH}%{{customdata[1]:.1f}}"
+        band = "<br>" + lang._("likely range {range}").format(
+            range=f"%{{customdata[0]:.1f}}{EN_DASH}%{{customdata[1]:.1f}}"
+        )
         traces.append(
             {
                 "type": "scatter",
@@ -82,7 +85,7 @@ def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
                 "fillcolor": GAIT_FILLS[curve.gait],
                 "line": {"width": 0},
                 "hoverinfo": "skip",
-                "name": f"{curve.label}: band",
+                "name": lang._("{mode}: band").format(mode=curve.label),
                 "showlegend": False,
                 **group,
             }
@@ -91,8 +94,10 @@ def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
     inside = curve.inside()
     # The in-range line carries its mode's marker shape, so walk and run differ by more than
     # colour (and the legend shows the shape).
+    extrapolated = lang._("{mode} (extrapolated)").format(mode=curve.label)
+    note_extrapolated = lang._(", extrapolated")
     for name, keep, width, note, legend, shape in (
-        (f"{curve.label} (extrapolated)", _joined(~inside), 1.5, ", extrapolated", False, {}),
+        (extrapolated, _joined(~inside), 1.5, note_extrapolated, False, {}),
         (curve.label, inside, 4, "", True, {"symbol": MODE_SYMBOLS[curve.key], "size": 9}),
     ):
         traces.append(
@@ -114,8 +119,9 @@ def _curve_traces(curve: Curve, unit: str) -> list[Trace]:
     return traces
 
 
-def _reader_traces(data: ChartData) -> list[Trace]:
+def _reader_traces(data: ChartData, lang: Language = ENGLISH) -> list[Trace]:
     """A marker per mode at the reader's speed (shape per mode, colour per gait)."""
+    at_speed = lang._("{mode} at your speed")
     return [
         {
             "type": "scatter",
@@ -128,11 +134,12 @@ def _reader_traces(data: ChartData) -> list[Trace]:
                 "color": GAIT_COLOURS[result.mode.gait],
                 "line": {"color": style.LIGHT.surface, "width": 1.5},
             },
-            "name": f"{result.mode.label} at your speed",
+            "name": at_speed.format(mode=lang._(result.mode.label)),
             "legendgroup": result.mode.key,
             "showlegend": False,
-            "hovertemplate": f"{result.mode.label} at your speed: %{{y:.1f}} kcal/min"
-            + (" (extrapolated)" if result.extrapolated else "")
+            "hovertemplate": at_speed.format(mode=lang._(result.mode.label))
+            + ": %{y:.1f} kcal/min"
+            + (lang._(" (extrapolated)") if result.extrapolated else "")
             + "<extra></extra>",
             "xaxis": "x",
             "yaxis": "y",
@@ -146,7 +153,7 @@ def _reader_traces(data: ChartData) -> list[Trace]:
 REFERENCE_SYMBOLS = ("diamond-open", "hexagon-open", "star-open", "square-open")
 
 
-def _reference_traces(data: ChartData) -> list[Trace]:
+def _reference_traces(data: ChartData, lang: Language = ENGLISH) -> list[Trace]:
     """Hollow markers for published values: Compendium codes and a measurement at 5 km/h."""
     return [
         {
@@ -160,9 +167,11 @@ def _reference_traces(data: ChartData) -> list[Trace]:
                 "color": style.LIGHT.line,
                 "line": {"width": 2},
             },
-            "name": reference_name(point),
-            "hovertext": [point.detail],
-            "hovertemplate": "%{hovertext}<br>%{y:.1f} kcal/min for this weight<extra></extra>",
+            "name": reference_name(point, lang),
+            "hovertext": [lang._(point.detail)],
+            "hovertemplate": "%{hovertext}<br>"
+            + lang._("%{y:.1f} kcal/min for this weight")
+            + "<extra></extra>",
             "xaxis": "x",
             "yaxis": "y",
         }
@@ -171,16 +180,24 @@ def _reference_traces(data: ChartData) -> list[Trace]:
     ]
 
 
-def reference_name(point: energy.ReferencePoint) -> str:
-    """A short legend name for a published point.
+def reference_name(point: energy.ReferencePoint, lang: Language = ENGLISH) -> str:
+    """A short legend name for a published point, in `lang`.
 
     >>> [reference_name(point) for point in energy.REFERENCE_POINTS[:3:2]]
     ['Compendium 17320 (level)', 'Measured backward (level)']
     """
-    grade = "level" if point.grade_pct == 0 else f"{point.grade_pct:g} % grade"
+    grade = (
+        lang._("level")
+        if point.grade_pct == 0
+        else lang._("{grade} % grade").format(grade=lang.number(point.grade_pct))
+    )
     if point.kind == "Compendium":
-        return f"Compendium {point.label.split(':')[0]} ({grade})"
-    return f"Measured {point.mode_key.split('_')[0]} ({grade})"
+        return lang._("Compendium {code} ({grade})").format(
+            code=point.label.split(":")[0], grade=grade
+        )
+    if point.mode_key.startswith("backward"):
+        return lang._("Measured backward ({grade})").format(grade=grade)
+    return lang._("Measured forward ({grade})").format(grade=grade)
 
 
 #: Lower panel: each label sits on its row, its bar just under it like an underline, so rows never
@@ -188,7 +205,7 @@ def reference_name(point: energy.ReferencePoint) -> str:
 BAR_BELOW_LABEL = 0.42
 
 
-def _range_traces(data: ChartData) -> tuple[list[Trace], list[Trace]]:
+def _range_traces(data: ChartData, lang: Language = ENGLISH) -> tuple[list[Trace], list[Trace]]:
     """Lower panel: one bar per mode over the speeds its source covers, and its label."""
     right = float(data.curves[0].speeds[-1])
     bars, labels = [], []
@@ -201,10 +218,13 @@ def _range_traces(data: ChartData) -> tuple[list[Trace], list[Trace]]:
                 "y": [row - BAR_BELOW_LABEL, row - BAR_BELOW_LABEL],
                 "mode": "lines",
                 "line": {"color": GAIT_COLOURS[curve.gait], "width": 7},
-                "name": f"{curve.label} valid",
+                "name": lang._("{mode} valid").format(mode=curve.label),
                 "legendgroup": curve.key,
                 "showlegend": False,
-                "hovertemplate": f"{curve.label}: data cover {curve.range_text}<extra></extra>",
+                "hovertemplate": lang._("{mode}: data cover {range}").format(
+                    mode=curve.label, range=curve.range_text
+                )
+                + "<extra></extra>",
                 "xaxis": "x2",
                 "yaxis": "y2",
             }
@@ -226,7 +246,7 @@ def _range_traces(data: ChartData) -> tuple[list[Trace], list[Trace]]:
 
 
 def cost_by_speed_figure(
-    data: ChartData, *, height_px: int = 700, compact: bool = False
+    data: ChartData, *, height_px: int = 700, compact: bool = False, lang: Language = ENGLISH
 ) -> go.Figure:
     """kcal/min (gross) against speed for the modes in `data`, likely ranges, valid ranges and
     reference points.
@@ -245,9 +265,11 @@ def cost_by_speed_figure(
     """
     top = max(float(curve.high.max()) for curve in data.curves) * 1.05
     first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
-    bars, labels = ([], []) if compact else _range_traces(data)
-    traces = [trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit)]
-    traces += ([] if compact else _reference_traces(data)) + _reader_traces(data) + bars
+    bars, labels = ([], []) if compact else _range_traces(data, lang)
+    traces = [
+        trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit, lang)
+    ]
+    traces += ([] if compact else _reference_traces(data, lang)) + _reader_traces(data, lang) + bars
     ticks = {"tickfont": {"size": SMALL_FONT_PX, "color": style.LIGHT.muted}}
     axis_title = {"size": FONT_PX, "color": INK}
     reader = {
@@ -255,7 +277,9 @@ def cost_by_speed_figure(
         "y": 1.0,
         "xref": "x",
         "yref": "y domain",
-        "text": f"Your speed {data.speed:.1f} {data.speed_unit}",
+        "text": lang._("Your speed {speed}").format(
+            speed=f"{lang.number(data.speed, 1)} {data.speed_unit}"
+        ),
         "showarrow": False,
         "xanchor": "left",
         "yanchor": "top",
@@ -270,6 +294,7 @@ def cost_by_speed_figure(
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hoverlabel": {"font": {"size": SMALL_FONT_PX}},
         "hovermode": "closest",
+        "separators": lang.plotly_separators,
         "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
         "legend": {
             "orientation": "h",
@@ -289,7 +314,10 @@ def cost_by_speed_figure(
         "xaxis2": {
             "anchor": "y2",
             "range": [first, last],
-            "title": {"text": f"Speed [{data.speed_unit}]", "font": axis_title},
+            "title": {
+                "text": lang._("Speed [{unit}]").format(unit=data.speed_unit),
+                "font": axis_title,
+            },
             "gridcolor": style.LIGHT.grid,
             "zeroline": False,
             "automargin": True,
@@ -300,7 +328,7 @@ def cost_by_speed_figure(
             "range": [0, top],
             # A slide's chart has projector-sized type: a short title is not clipped.
             "title": {
-                "text": "kcal/min" if compact else "kcal per minute (gross)",
+                "text": "kcal/min" if compact else lang._("kcal per minute (gross)"),
                 "font": axis_title,
             },
             "gridcolor": style.LIGHT.grid,
@@ -311,7 +339,10 @@ def cost_by_speed_figure(
         "yaxis2": {
             "domain": [0.0, 0.31],
             "range": [-0.65, len(data.curves) - 0.45],
-            "title": {"text": "Data cover", "font": {"size": SMALL_FONT_PX, "color": INK}},
+            "title": {
+                "text": lang._("Data cover"),
+                "font": {"size": SMALL_FONT_PX, "color": INK},
+            },
             "showticklabels": False,
             "showgrid": False,
             "zeroline": False,
@@ -339,7 +370,7 @@ def cost_by_speed_figure(
     return go.Figure({"data": traces, "layout": layout})
 
 
-def cost_by_speed_alt(data: ChartData) -> str:
+def cost_by_speed_alt(data: ChartData, lang: Language = ENGLISH) -> str:
     """A text alternative: every mode's value at the reader's speed, its likely range and valid
     range.
 
@@ -349,27 +380,43 @@ def cost_by_speed_alt(data: ChartData) -> str:
     True
     """
     first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
+    unit = data.speed_unit
     parts = [
-        f"Energy cost in kcal per minute (gross) for {data.weight_kg:g} kg at "
-        f"{data.grade_pct:g} % grade, speeds {first:.1f} to {last:.1f} {data.speed_unit}",
-        f"At your speed of {data.speed:.1f} {data.speed_unit}: "
-        + "; ".join(_alt_value(result) for result in data.at_speed),
-        "Thick lines are within the valid range, thin lines are extrapolated. Valid speeds: "
+        lang._(
+            "Energy cost in kcal per minute (gross) for {weight} kg at {grade} % grade, "
+            "speeds {first} to {last} {unit}"
+        ).format(
+            weight=lang.number(data.weight_kg),
+            grade=lang.number(data.grade_pct),
+            first=lang.number(first, 1),
+            last=lang.number(last, 1),
+            unit=unit,
+        ),
+        lang._("At your speed of {speed}: ").format(speed=f"{lang.number(data.speed, 1)} {unit}")
+        + "; ".join(_alt_value(result, lang) for result in data.at_speed),
+        lang._(
+            "Thick lines are within the valid range, thin lines are extrapolated. Valid speeds: "
+        )
         + "; ".join(f"{curve.label.lower()} {curve.range_text}" for curve in data.curves),
     ]
     if data.references:
         parts.append(
-            "Reference points: "
-            + "; ".join(f"{point.detail}, {y:.1f} kcal/min" for point, _, y in data.references)
+            lang._("Reference points: ")
+            + "; ".join(
+                f"{lang._(point.detail)}, {lang.number(y, 1)} kcal/min"
+                for point, _, y in data.references
+            )
         )
     return ". ".join(parts) + "."
 
 
-def _alt_value(result: energy.CostEstimate) -> str:
+def _alt_value(result: energy.CostEstimate, lang: Language = ENGLISH) -> str:
     rate = result.gross_kcal_per_min
-    text = f"{result.mode.label.lower()} {rate.central:.1f} kcal/min"
+    text = f"{lang._(result.mode.label).lower()} {lang.number(rate.central, 1)} kcal/min"
     if result.mode.factor is not None:
-        text += f" (likely range {rate.low:.1f}{EN_DASH}{rate.high:.1f})"
+        text += lang._(" (likely range {range})").format(
+            range=f"{lang.number(rate.low, 1)}{EN_DASH}{lang.number(rate.high, 1)}"
+        )
     if result.extrapolated:
-        text += ", extrapolated"
+        text += lang._(", extrapolated")
     return text

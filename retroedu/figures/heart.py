@@ -19,6 +19,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from retroedu.calculators.heart import HeartView
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.figures import style
 from retroedu.models import heart
 
@@ -56,8 +57,8 @@ class Target:
     high_bpm: float
 
 
-def _bpm_range(low_bpm: float, high_bpm: float) -> str:
-    return f"{low_bpm:.0f}{EN_DASH}{high_bpm:.0f}"
+def _bpm_range(low_bpm: float, high_bpm: float, lang: Language = ENGLISH) -> str:
+    return f"{lang.number(low_bpm, 0)}{EN_DASH}{lang.number(high_bpm, 0)}"
 
 
 def _plain(label: str) -> str:
@@ -66,12 +67,17 @@ def _plain(label: str) -> str:
 
 
 def _column(
-    column: str, spans: Sequence[Span], *, one_line: bool = False, **marker: Any
+    column: str,
+    spans: Sequence[Span],
+    *,
+    one_line: bool = False,
+    lang: Language = ENGLISH,
+    **marker: Any,
 ) -> dict[str, Any]:
     """One column of stacked bands as a single bar trace (one bar per band, same x)."""
     gap = " \u00b7 " if one_line else "<br>"
     texts = [
-        f"<b>{_plain(label) if one_line else label}</b>{gap}{_bpm_range(low, high)}"
+        f"<b>{_plain(label) if one_line else label}</b>{gap}{_bpm_range(low, high, lang)}"
         for label, low, high in spans
     ]
     return {
@@ -112,8 +118,10 @@ def zone_bands_figure(
     target: Target | None = None,
     height_px: int = 560,
     one_line: bool = False,
+    lang: Language = ENGLISH,
 ) -> go.Figure:
     """Zones as stacked, labelled bands, one column per zone model, heart rate up the y axis.
+    Words and numbers in `lang` (the labels in `columns` and `target` already are).
 
     `columns` holds (column label, [(zone label, low [bpm], high [bpm]), ...]) from the lowest
     zone up. `target` adds a hatched column and dotted guide lines behind the bands at its
@@ -129,6 +137,7 @@ def zone_bands_figure(
             column,
             spans,
             one_line=one_line,
+            lang=lang,
             color=[ZONE_COLOURS[i % len(ZONE_COLOURS)] for i in range(len(spans))],
         )
         for column, spans in columns
@@ -143,6 +152,7 @@ def zone_bands_figure(
                 target.column,
                 [band],
                 one_line=one_line,
+                lang=lang,
                 color=TARGET_FILL,
                 pattern={"shape": "/", "fgcolor": TARGET_HATCH, "solidity": 0.15},
             )
@@ -157,14 +167,17 @@ def zone_bands_figure(
         uniformtext={"minsize": 13, "mode": "show"},
         bargap=0.2,
         shapes=shapes,
-        yaxis=style.axis("Heart rate [bpm]", range=[bottom - pad, top + pad]),
+        yaxis=style.axis(lang._("Heart rate [bpm]"), range=[bottom - pad, top + pad]),
         xaxis=style.axis("", tickfont={"size": FONT_PX, "color": style.LIGHT.text}, showgrid=False),
+        separators=lang.plotly_separators,
     )
     return go.Figure(data=traces, layout=layout)
 
 
 def zone_bands_alt(
-    columns: Sequence[tuple[str, Sequence[Span]]], target: Target | None = None
+    columns: Sequence[tuple[str, Sequence[Span]]],
+    target: Target | None = None,
+    lang: Language = ENGLISH,
 ) -> str:
     """A text alternative for `zone_bands_figure`: every band's numbers, in reading order.
 
@@ -172,12 +185,12 @@ def zone_bands_alt(
     >>> alt.replace(EN_DASH, "-")
     'Heart-rate zones in beats per minute. % of max HR: Zone 1 90-108, Zone 2 108-126.'
     """
-    parts = ["Heart-rate zones in beats per minute."]
+    parts = [lang._("Heart-rate zones in beats per minute.")]
     for column, spans in columns:
-        bands = ", ".join(f"{label} {_bpm_range(low, high)}" for label, low, high in spans)
+        bands = ", ".join(f"{label} {_bpm_range(low, high, lang)}" for label, low, high in spans)
         parts.append(f"{_plain(column)}: {bands}.")
     if target is not None:
-        limits = _bpm_range(target.low_bpm, target.high_bpm)
+        limits = _bpm_range(target.low_bpm, target.high_bpm, lang)
         parts.append(f"{_plain(target.column)}: {_plain(target.label)} {limits}.")
     return " ".join(parts)
 
@@ -218,8 +231,10 @@ def formulas_by_age_figure(
     *,
     highlight: str,
     height_px: int = 500,
+    lang: Language = ENGLISH,
 ) -> go.Figure:
-    """Every max-HR formula across ages, the highlighted one with a shaded ±2-error band.
+    """Every max-HR formula across ages, the highlighted one with a shaded ±2-error band, its
+    words and numbers in `lang`.
 
     `curves` maps a legend label to predictions [bpm] at `ages_years`; `highlight` names the
     curve the band surrounds (the formula in use). The user's age gets a dotted line and their
@@ -237,9 +252,12 @@ def formulas_by_age_figure(
             "fillcolor": "rgba(86,180,233,0.22)",
             "line": {"width": 0},
             "hoverinfo": "skip",
-            "name": f"{highlight} {PLUS_MINUS}{spread:.0f} bpm: about 95 % of people",
+            "name": lang._("{formula} {spread} bpm: about 95 % of people").format(
+                formula=highlight, spread=f"{PLUS_MINUS}{lang.number(spread, 0)}"
+            ),
         }
     ]
+    age_at = lang._("age %{x:.0f}: %{y:.0f} bpm")
     for index, (label, values) in enumerate(curves.items()):
         colour, dash, symbol = LINE_STYLES[index % len(LINE_STYLES)]
         traces.append(
@@ -251,10 +269,15 @@ def formulas_by_age_figure(
                 "line": {"color": colour, "dash": dash, "width": 4 if label == highlight else 2},
                 "marker": {"symbol": symbol, "size": 9, "maxdisplayed": 8},
                 "name": label,
-                "hovertemplate": f"{label}<br>age %{{x:.0f}}: %{{y:.0f}} bpm<extra></extra>",
+                "hovertemplate": f"{label}<br>{age_at}<extra></extra>",
             }
         )
     measured = mark.measured_bpm
+    said = {
+        "age": lang.number(mark.age_years),
+        "max": lang.number(mark.max_hr_bpm, 0),
+        "formula": mark.formula_label,
+    }
     traces.append(
         {
             "type": "scatter",
@@ -267,19 +290,19 @@ def formulas_by_age_figure(
                 "line": {"color": style.LIGHT.surface, "width": 2},
             },
             "name": (
-                f"You, age {mark.age_years:g}: {mark.max_hr_bpm:.0f} bpm ({mark.formula_label})"
+                lang._("You, age {age}: {max} bpm ({formula})").format(**said)
                 if measured is None
-                else f"{mark.formula_label} at age {mark.age_years:g}: {mark.max_hr_bpm:.0f} bpm"
+                else lang._("{formula} at age {age}: {max} bpm").format(**said)
             ),
-            "hovertemplate": "age %{x:g}: %{y:.0f} bpm<extra></extra>",
+            "hovertemplate": lang._("age %{x:g}: %{y:.0f} bpm") + "<extra></extra>",
         }
     )
-    estimate_text = "You" if measured is None else mark.formula_label
+    estimate_text = lang._("You") if measured is None else mark.formula_label
     notes = [
         _point_label(
             mark.age_years,
             mark.max_hr_bpm,
-            f"{estimate_text}: {mark.max_hr_bpm:.0f}",
+            f"{estimate_text}: {lang.number(mark.max_hr_bpm, 0)}",
             above=measured is None or measured <= mark.max_hr_bpm,
         )
     ]
@@ -296,15 +319,15 @@ def formulas_by_age_figure(
                     "color": style.ORANGE,
                     "line": {"color": style.LIGHT.line, "width": 1.5},
                 },
-                "name": f"Your measured max: {measured:.0f} bpm",
-                "hovertemplate": "measured: %{y:.0f} bpm<extra></extra>",
+                "name": lang._("Your measured max: {max} bpm").format(max=lang.number(measured, 0)),
+                "hovertemplate": lang._("measured: %{y:.0f} bpm") + "<extra></extra>",
             }
         )
         notes.append(
             _point_label(
                 mark.age_years,
                 measured,
-                f"Measured: {measured:.0f}",
+                lang._("Measured: {max}").format(max=lang.number(measured, 0)),
                 above=measured > mark.max_hr_bpm,
             )
         )
@@ -312,8 +335,8 @@ def formulas_by_age_figure(
         height_px,
         annotations=notes,
         shapes=[_line("x", mark.age_years)],
-        xaxis=style.axis("Age [years]"),
-        yaxis=style.axis("Max heart rate [bpm]"),
+        xaxis=style.axis(lang._("Age [years]")),
+        yaxis=style.axis(lang._("Max heart rate [bpm]")),
         legend={
             "orientation": "h",
             "yanchor": "top",
@@ -322,12 +345,16 @@ def formulas_by_age_figure(
             "font": {"size": SMALL_FONT_PX, "color": style.LIGHT.text},
         },
         hovermode="closest",
+        separators=lang.plotly_separators,
     )
     return go.Figure(data=traces, layout=layout)
 
 
 def formulas_by_age_alt(
-    ages_years: Sequence[float], curves: Mapping[str, Sequence[float]], mark: AgeMark
+    ages_years: Sequence[float],
+    curves: Mapping[str, Sequence[float]],
+    mark: AgeMark,
+    lang: Language = ENGLISH,
 ) -> str:
     """A text alternative for `formulas_by_age_figure`: each formula at both ends, and you.
 
@@ -336,37 +363,52 @@ def formulas_by_age_alt(
     'Predicted max heart rate from age 20 to 80. Fox: 200 to 140 bpm. You: age 40, 180 +/- 22 bpm (Fox).'
     """
     first, last = ages_years[0], ages_years[-1]
-    parts = [f"Predicted max heart rate from age {first:g} to {last:g}."]
+    parts = [
+        lang._("Predicted max heart rate from age {first} to {last}.").format(
+            first=lang.number(first), last=lang.number(last)
+        )
+    ]
     parts += [
-        f"{label}: {values[0]:.0f} to {values[-1]:.0f} bpm." for label, values in curves.items()
+        lang._("{label}: {first} to {last} bpm.").format(
+            label=label, first=lang.number(values[0], 0), last=lang.number(values[-1], 0)
+        )
+        for label, values in curves.items()
     ]
     parts.append(
-        f"You: age {mark.age_years:g}, {mark.max_hr_bpm:.0f} {PLUS_MINUS} "
-        f"{2 * mark.error_bpm:.0f} bpm ({mark.formula_label})."
+        lang._("You: age {age}, {max} {spread} bpm ({formula}).").format(
+            age=lang.number(mark.age_years),
+            max=lang.number(mark.max_hr_bpm, 0),
+            spread=f"{PLUS_MINUS} {lang.number(2 * mark.error_bpm, 0)}",
+            formula=mark.formula_label,
+        )
     )
     if mark.measured_bpm is not None:
-        parts.append(f"Measured max: {mark.measured_bpm:.0f} bpm.")
+        parts.append(
+            lang._("Measured max: {max} bpm.").format(max=lang.number(mark.measured_bpm, 0))
+        )
     return " ".join(parts)
 
 
 #: Chart column label of each zone method.
-METHOD_COLUMNS = {"hrmax5": "By % of<br>max HR", "hrr5": "By % of<br>HR reserve"}
+METHOD_COLUMNS = {"hrmax5": N_("By % of<br>max HR"), "hrr5": N_("By % of<br>HR reserve")}
 #: Each zone method's name in a sentence ("Your zones, by % of max HR").
 METHOD_NAMES = {
-    "hrmax5": "% of max HR",
-    "hrr5": "% of heart-rate reserve",
-    "acsm": "ACSM intensity class",
+    "hrmax5": N_("% of max HR"),
+    "hrr5": N_("% of heart-rate reserve"),
+    "acsm": N_("ACSM intensity class"),
 }
 #: Formula names as the legend shows them.
 LEGEND = {key: formula.label for key, formula in heart.FORMULAS.items()}
 
 
-def _zone_columns(view: HeartView, methods: Sequence[str]) -> list[tuple[str, list[Span]]]:
+def _zone_columns(
+    view: HeartView, methods: Sequence[str], lang: Language = ENGLISH
+) -> list[tuple[str, list[Span]]]:
     return [
         (
-            METHOD_COLUMNS[key],
+            lang._(METHOD_COLUMNS[key]),
             [
-                (str(zone), float(low), float(high))
+                (lang._(str(zone)), float(low), float(high))
                 for zone, low, high in zip(
                     view.tables[key].zone,
                     view.tables[key].low_bpm,
@@ -380,11 +422,12 @@ def _zone_columns(view: HeartView, methods: Sequence[str]) -> list[tuple[str, li
     ]
 
 
-def _target(view: HeartView) -> Target:
+def _target(view: HeartView, lang: Language = ENGLISH) -> Target:
     low, high = heart.ARTICLE_TARGET_FRACTIONS
+    share = f"{lang.number(100 * low, 0)}{EN_DASH}{lang.number(100 * high, 0)}"
     return Target(
-        "Articles'<br>target",
-        f"{100 * low:.0f}{EN_DASH}{100 * high:.0f} %<br>of max",
+        lang._("Articles'<br>target"),
+        lang._("{share} %<br>of max").format(share=share),
         *view.target_bpm,
     )
 
@@ -395,16 +438,23 @@ def zones_figure(
     *,
     height_px: int = 560,
     one_line: bool = False,
+    lang: Language = ENGLISH,
 ) -> go.Figure:
     """The view's zones by each of `methods`, with the articles' target band beside them."""
     return zone_bands_figure(
-        _zone_columns(view, methods), target=_target(view), height_px=height_px, one_line=one_line
+        _zone_columns(view, methods, lang),
+        target=_target(view, lang),
+        height_px=height_px,
+        one_line=one_line,
+        lang=lang,
     )
 
 
-def zones_alt(view: HeartView, methods: Sequence[str] = tuple(METHOD_COLUMNS)) -> str:
+def zones_alt(
+    view: HeartView, methods: Sequence[str] = tuple(METHOD_COLUMNS), lang: Language = ENGLISH
+) -> str:
     """The text alternative of `zones_figure`."""
-    return zone_bands_alt(_zone_columns(view, methods), _target(view))
+    return zone_bands_alt(_zone_columns(view, methods, lang), _target(view, lang), lang)
 
 
 def _mark(view: HeartView) -> AgeMark:
@@ -417,27 +467,30 @@ def _mark(view: HeartView) -> AgeMark:
     )
 
 
-def _curves(view: HeartView) -> dict[str, list[float]]:
-    return {LEGEND[key]: view.ages[key].tolist() for key in heart.FORMULAS}
+def _curves(view: HeartView, lang: Language = ENGLISH) -> dict[str, list[float]]:
+    return {
+        formula.label_in(lang): view.ages[key].tolist() for key, formula in heart.FORMULAS.items()
+    }
 
 
-def formulas_figure(view: HeartView) -> go.Figure:
+def formulas_figure(view: HeartView, lang: Language = ENGLISH) -> go.Figure:
     """Every formula across ages, with the reader's age, estimate and measured maximum marked."""
     return formulas_by_age_figure(
         view.ages["age"].tolist(),
-        _curves(view),
+        _curves(view, lang),
         _mark(view),
-        highlight=LEGEND[view.inputs.formula],
+        highlight=view.formula.label_in(lang),
+        lang=lang,
     )
 
 
-def formulas_alt(view: HeartView) -> str:
+def formulas_alt(view: HeartView, lang: Language = ENGLISH) -> str:
     """The text alternative of `formulas_figure`."""
-    return formulas_by_age_alt(view.ages["age"].tolist(), _curves(view), _mark(view))
+    return formulas_by_age_alt(view.ages["age"].tolist(), _curves(view, lang), _mark(view), lang)
 
 
 #: What the hero bar writes under each boundary's number on the last one.
-MAX_WORD = "max"
+MAX_WORD = N_("max")
 
 
 @dataclass(frozen=True)
@@ -454,15 +507,16 @@ class ZoneBar:
         return (*(low for _, _, low, _ in self.zones), self.zones[-1][3])
 
 
-def zone_bar(view: HeartView) -> ZoneBar:
-    """The hero bar's numbers: exactly the rows of `view.hero` (the recommended method)."""
+def zone_bar(view: HeartView, lang: Language = ENGLISH) -> ZoneBar:
+    """The hero bar's numbers: exactly the rows of `view.hero` (the recommended method), the
+    zones named in `lang`."""
     hero = view.hero
     if hero.empty:
         raise ValueError("There are no zones to draw: " + (view.problem or "no zone table."))
     return ZoneBar(
         view.method,
         tuple(
-            (str(zone), str(name), float(low), float(high))
+            (lang._(str(zone)), lang._(str(name)), float(low), float(high))
             for zone, name, low, high in zip(
                 hero.zone, hero.name, hero.low_bpm, hero.high_bpm, strict=True
             )
@@ -479,7 +533,7 @@ def _broken(name: str) -> str:
     return name.replace(", ", ",<br>").replace("-", "-<br>")
 
 
-def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170) -> go.Figure:
+def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170, lang: Language = ENGLISH) -> go.Figure:
     """The recommended zones as one horizontal colour bar, like a sports watch shows them.
 
     Each zone is a segment in its colour, named inside in text ("Zone 1", "Very light"), so the
@@ -493,6 +547,7 @@ def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170) -> go.Figure:
     """
     low, high = bar.boundaries_bpm[0], bar.boundaries_bpm[-1]
     texts = [f"<b>{zone}</b><br>{_broken(name)}" for zone, name, _, _ in bar.zones]
+    bpm = lang._("bpm")
     trace = {
         "type": "bar",
         "orientation": "h",
@@ -510,15 +565,15 @@ def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170) -> go.Figure:
         "textangle": 0,
         "textfont": {"size": FONT_PX, "color": style.ON_DATA},
         "hovertext": [
-            f"{zone} \u00b7 {name}: {_bpm_range(bottom, top)} bpm"
+            f"{zone} \u00b7 {name}: {_bpm_range(bottom, top, lang)} {bpm}"
             for zone, name, bottom, top in bar.zones
         ],
         "hoverinfo": "text",
         "showlegend": False,
-        "name": "Your zones",
+        "name": lang._("Your zones"),
     }
-    ticks = [f"{value:.0f}" for value in bar.boundaries_bpm]
-    ticks[-1] += f" {MAX_WORD}"
+    ticks = [lang.number(value, 0) for value in bar.boundaries_bpm]
+    ticks[-1] += f" {lang._(MAX_WORD)}"
     # Room beyond the ends for their numbers ("173 max"), which Plotly would otherwise hide.
     pad = 0.04 * (high - low)
     layout = style.layout(
@@ -527,7 +582,7 @@ def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170) -> go.Figure:
         bargap=0,
         margin={"l": 8, "r": 8, "t": 4, "b": 8},
         xaxis=style.axis(
-            "Heart rate [bpm]",
+            lang._("Heart rate [bpm]"),
             range=[low - pad, high + pad],
             tickmode="array",
             tickvals=list(bar.boundaries_bpm),
@@ -542,18 +597,23 @@ def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170) -> go.Figure:
         ),
         yaxis={"visible": False, "fixedrange": True},
         dragmode=False,
+        separators=lang.plotly_separators,
     )
     return go.Figure(data=[trace], layout=layout)
 
 
-def zone_bar_alt(bar: ZoneBar, method_name: str) -> str:
+def zone_bar_alt(bar: ZoneBar, method_name: str, lang: Language = ENGLISH) -> str:
     """A text alternative for `zone_bar_figure`.
 
     >>> bar = ZoneBar("hrmax5", (("Zone 1", "Very light", 90.0, 108.0),))
     >>> zone_bar_alt(bar, "% of max HR").replace(EN_DASH, "-")
     'Your heart-rate zones by % of max HR: Zone 1 (Very light) 90-108 bpm.'
     """
+    bpm = lang._("bpm")
     listed = ", ".join(
-        f"{zone} ({name}) {_bpm_range(bottom, top)} bpm" for zone, name, bottom, top in bar.zones
+        f"{zone} ({name}) {_bpm_range(bottom, top, lang)} {bpm}"
+        for zone, name, bottom, top in bar.zones
     )
-    return f"Your heart-rate zones by {method_name}: {listed}."
+    return lang._("Your heart-rate zones by {method}: {zones}.").format(
+        method=method_name, zones=listed
+    )

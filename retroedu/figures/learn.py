@@ -36,6 +36,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from retroedu.content.evidence import LEVEL_BY_ID, LEVELS, EvidenceLevel, Reference, escape_markdown
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.figures import claims, muscles, posture, style
 from retroedu.figures.blocks import items as _items
 from retroedu.figures.blocks import number as _number
@@ -162,10 +163,10 @@ _REGION_SPANS: Mapping[str, tuple[float, float]] = {
     "toes": (0.80, 1.0),
 }
 _REGION_LABELS: Mapping[str, str] = {
-    "toes": "Toes",
-    "forefoot": "Ball of foot",
-    "midfoot": "Midfoot",
-    "heel": "Heel",
+    "toes": N_("Toes"),
+    "forefoot": N_("Ball of foot"),
+    "midfoot": N_("Midfoot"),
+    "heel": N_("Heel"),
 }
 _FOOT_LENGTH = 10.0
 _WIDTH_SCALE = 1.35
@@ -226,7 +227,7 @@ def _region_style(in_contact: bool, colour: str) -> dict[str, Any]:
     }
 
 
-def _phase_update(phase: ContactPhase) -> dict[str, list[Any]]:
+def _phase_update(phase: ContactPhase, lang: Language = ENGLISH) -> dict[str, list[Any]]:
     """Restyle values for every trace in one phase: per foot, four regions then the labels.
 
     A value of None leaves that property at its default (regions have no text, labels no fill).
@@ -239,15 +240,16 @@ def _phase_update(phase: ContactPhase) -> dict[str, list[Any]]:
                 update[name].append(value)
             update["text"].append(None)
         for name in names:
-            update[name].append(_region_texts(contact) if name == "text" else None)
+            update[name].append(_region_texts(contact, lang) if name == "text" else None)
     return update
 
 
-def _region_texts(contact: Contact) -> list[str]:
+def _region_texts(contact: Contact, lang: Language = ENGLISH) -> list[str]:
+    on_ground = lang._("on ground")
     return [
-        f"<b>{_REGION_LABELS[region]}</b><br>on ground"
+        f"<b>{lang._(_REGION_LABELS[region])}</b><br>{on_ground}"
         if region in contact.regions
-        else _REGION_LABELS[region]
+        else lang._(_REGION_LABELS[region])
         for region in FOOT_REGIONS
     ]
 
@@ -255,9 +257,11 @@ def _region_texts(contact: Contact) -> list[str]:
 _CAPTION_CHARS = 24
 _FOOT_DOMAINS = ((0.03, 0.47), (0.53, 0.97))
 _TITLES = (
-    f"<b>Forward</b> (moving \u2191)<br>heel {ARROW} toe",
-    f"<b>Backward</b> (moving \u2193)<br>toe {ARROW} heel {ARROW} toe",
+    N_("<b>Forward</b> (moving \u2191)<br>heel \u2192 toe"),
+    N_("<b>Backward</b> (moving \u2193)<br>toe \u2192 heel \u2192 toe"),
 )
+#: The two feet, as the diagram names them.
+_FEET = (N_("Forward"), N_("Backward"))
 
 
 def _captions(phase: ContactPhase) -> tuple[str, str]:
@@ -268,7 +272,11 @@ def _captions(phase: ContactPhase) -> tuple[str, str]:
 
 
 def contact_sequence_figure(
-    phases: Sequence[ContactPhase], *, active: int = 0, height_px: int = 668
+    phases: Sequence[ContactPhase],
+    *,
+    active: int = 0,
+    height_px: int = 668,
+    lang: Language = ENGLISH,
 ) -> go.Figure:
     """A schematic sole, forward beside backward, with a slider that steps through stance.
 
@@ -287,7 +295,7 @@ def contact_sequence_figure(
     if not 0 <= active < len(phases):
         raise ValueError(f"Phase {active + 1} does not exist: there are {len(phases)} phases.")
     fig = go.Figure()
-    first = _phase_update(phases[active])
+    first = _phase_update(phases[active], lang)
     for foot, (colour, axis) in enumerate(((FORWARD_COLOUR, "x"), (BACKWARD_COLOUR, "x2"))):
         yaxis = "y" if axis == "x" else "y2"
         for index, region in enumerate(FOOT_REGIONS):
@@ -314,7 +322,7 @@ def contact_sequence_figure(
                         "width": first["line.width"][trace],
                         "dash": first["line.dash"][trace],
                     },
-                    name=f"{('Forward', 'Backward')[foot]}: {_REGION_LABELS[region]}",
+                    name=f"{lang._(_FEET[foot])}: {lang._(_REGION_LABELS[region])}",
                     hoverinfo="skip",
                     showlegend=False,
                 )
@@ -331,7 +339,7 @@ def contact_sequence_figure(
                 textfont={"size": SMALL_FONT_PX, "color": INK},
                 hoverinfo="skip",
                 showlegend=False,
-                name=f"{('Forward', 'Backward')[foot]}: labels",
+                name=lang._("{foot}: labels").format(foot=lang._(_FEET[foot])),
             )
         )
     captions = _captions(phases[active])
@@ -339,7 +347,7 @@ def contact_sequence_figure(
     for foot, (low, high) in enumerate(_FOOT_DOMAINS):
         annotations.append(  # title above the foot, with the direction of travel
             {
-                "text": _TITLES[foot],
+                "text": lang._(_TITLES[foot]),
                 "x": (low + high) / 2,
                 "y": 1.0,
                 "xref": "paper",
@@ -373,7 +381,7 @@ def contact_sequence_figure(
                 "label": f"{number} {phase.name}",
                 "method": "update",
                 "args": [
-                    _phase_update(phase),
+                    _phase_update(phase, lang),
                     {
                         "annotations[2].text": forward_caption,
                         "annotations[3].text": backward_caption,
@@ -389,7 +397,7 @@ def contact_sequence_figure(
                 "active": active,
                 "steps": steps,
                 "currentvalue": {
-                    "prefix": "Phase of stance: ",
+                    "prefix": lang._("Phase of stance: "),
                     "font": {"size": FONT_PX, "color": INK},
                     "xanchor": "left",
                 },
@@ -435,7 +443,7 @@ def contact_sequence_figure(
     return fig
 
 
-def contact_sequence_alt(phases: Sequence[ContactPhase]) -> str:
+def contact_sequence_alt(phases: Sequence[ContactPhase], lang: Language = ENGLISH) -> str:
     """A text alternative for the contact diagram: every phase, forward and backward.
 
     >>> phase = ContactPhase("Touch-down", Contact(frozenset({"heel"}), "Heel first."),
@@ -443,21 +451,28 @@ def contact_sequence_alt(phases: Sequence[ContactPhase]) -> str:
     >>> contact_sequence_alt([phase])
     'Schematic sole, forward beside backward, stepped through stance. 1 Touch-down: forward, Heel first. Backward, Toes first.'
     """
-    parts = ["Schematic sole, forward beside backward, stepped through stance."]
+    parts = [lang._("Schematic sole, forward beside backward, stepped through stance.")]
     for number, phase in enumerate(phases, start=1):
         parts.append(
-            f"{number} {phase.name}: forward, {phase.forward.text} Backward, {phase.backward.text}"
+            lang._("{number} {phase}: forward, {forward} Backward, {backward}").format(
+                number=number,
+                phase=phase.name,
+                forward=phase.forward.text,
+                backward=phase.backward.text,
+            )
         )
     return " ".join(parts)
 
 
-def contact_table(phases: Sequence[ContactPhase]) -> pd.DataFrame:
+def contact_table(phases: Sequence[ContactPhase], lang: Language = ENGLISH) -> pd.DataFrame:
     """The contact sequence as a table (the diagram's keyboard- and screen-reader alternative)."""
     return pd.DataFrame(
         {
-            "Phase": [f"{number}. {phase.name}" for number, phase in enumerate(phases, start=1)],
-            "Forward": [phase.forward.text for phase in phases],
-            "Backward": [phase.backward.text for phase in phases],
+            lang._("Phase"): [
+                f"{number}. {phase.name}" for number, phase in enumerate(phases, start=1)
+            ],
+            lang._("Forward"): [phase.forward.text for phase in phases],
+            lang._("Backward"): [phase.backward.text for phase in phases],
         }
     )
 
@@ -540,30 +555,33 @@ def _study_tick(study: KneeLoadStudy) -> str:
     return f"<b>{study.label}</b><br>n = {study.n}<br>{_wrap(study.condition, 13)}"
 
 
-def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) -> go.Figure:
+def knee_load_figure(
+    studies: Sequence[KneeLoadStudy], *, height_px: int = 520, lang: Language = ENGLISH
+) -> go.Figure:
     """Forward (solid) and backward (hatched) bars per study condition, ± 1 SD where reported."""
     if not studies:
         raise ValueError("The knee-load chart needs at least one study.")
     ticks = [_study_tick(study) for study in studies]
     fig = go.Figure()
     labels: list[tuple[str, list[float], list[float]]] = []
-    for name, colour, pattern, values, spreads in (
+    for name, direction, colour, pattern, values, spreads in (
         (
-            "Forward (solid)",
+            lang._("Forward (solid)"),
+            lang._("Forward"),
             FORWARD_COLOUR,
             "",
             [s.forward_bw for s in studies],
             [s.forward_sd_bw for s in studies],
         ),
         (
-            "Backward (hatched)",
+            lang._("Backward (hatched)"),
+            lang._("Backward"),
             BACKWARD_COLOUR,
             HATCH,
             [s.backward_bw for s in studies],
             [s.backward_sd_bw for s in studies],
         ),
     ):
-        direction = name.split(" ")[0]
         fig.add_trace(
             go.Bar(
                 x=ticks,
@@ -589,10 +607,14 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
                 },
                 offsetgroup=direction,
                 customdata=[
-                    "no SD reported" if math.isnan(sd) else f"± {sd:.1f} SD" for sd in spreads
+                    lang._("no SD reported")
+                    if math.isnan(sd)
+                    else lang._("± {sd} SD").format(sd=lang.number(sd, 1))
+                    for sd in spreads
                 ],
-                hovertemplate=f"{direction}: %{{y:.1f}} {TIMES} body weight (%{{customdata}})"
-                "<extra></extra>",
+                hovertemplate=f"{direction}: "
+                + lang._("%{y:.1f} \u00d7 body weight (%{customdata})")
+                + "<extra></extra>",
             )
         )
         labels.append((direction, values, spreads))
@@ -603,7 +625,7 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
             x=ticks,
             y=[v + (0 if math.isnan(sd) else sd) for v, sd in zip(values, spreads, strict=True)],
             mode="text",
-            text=[f"{value:.1f}" for value in values],
+            text=[lang.number(value, 1) for value in values],
             textposition="top center",
             textfont={"size": FONT_PX, "color": INK},
             offsetgroup=direction,
@@ -626,8 +648,9 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
         bargroupgap=0.08,
         margin={"l": 8, "r": 8, "t": 48, "b": 8},
         legend=style.legend_above(1.02, FONT_PX),
+        separators=lang.plotly_separators,
         yaxis=style.axis(
-            f"Peak kneecap force [{TIMES} body weight]",
+            lang._("Peak kneecap force [\u00d7 body weight]"),
             range=[0, math.ceil(top + 0.5)],
             zeroline=True,
             zerolinecolor=INK,
@@ -646,25 +669,34 @@ def knee_load_figure(studies: Sequence[KneeLoadStudy], *, height_px: int = 520) 
     return fig
 
 
-def knee_load_alt(studies: Sequence[KneeLoadStudy]) -> str:
+def knee_load_alt(studies: Sequence[KneeLoadStudy], lang: Language = ENGLISH) -> str:
     """A text alternative for the knee-load chart.
 
     >>> s = KneeLoadStudy("Roos et al. 2012", ("roos2012",), 20, "same speed", 4.5, 1.5, 3.4, 1.4)
     >>> knee_load_alt([s])
     'Peak kneecap force in body weights, forward then backward. Roos et al. 2012 (n = 20, same speed): 4.5 ± 1.5 forward, 3.4 ± 1.4 backward (-24 %).'
     """
-    parts = ["Peak kneecap force in body weights, forward then backward."]
+    parts = [lang._("Peak kneecap force in body weights, forward then backward.")]
     for s in studies:
         parts.append(
-            f"{s.label} (n = {s.n}, {s.condition}): "
-            f"{_value_sd(s.forward_bw, s.forward_sd_bw)} forward, "
-            f"{_value_sd(s.backward_bw, s.backward_sd_bw)} backward ({s.change_pct:+.0f} %)."
+            lang._(
+                "{study} (n = {n}, {condition}): {forward} forward, {backward} backward "
+                "({change} %)."
+            ).format(
+                study=s.label,
+                n=s.n,
+                condition=s.condition,
+                forward=_value_sd(s.forward_bw, s.forward_sd_bw, lang),
+                backward=_value_sd(s.backward_bw, s.backward_sd_bw, lang),
+                change=lang.number(s.change_pct, 0, sign=True),
+            )
         )
     return " ".join(parts)
 
 
-def _value_sd(value: float, sd: float) -> str:
-    return f"{value:.1f}" if math.isnan(sd) else f"{value:.1f} ± {sd:.1f}"
+def _value_sd(value: float, sd: float, lang: Language = ENGLISH) -> str:
+    shown = lang.number(value, 1)
+    return shown if math.isnan(sd) else f"{shown} ± {lang.number(sd, 1)}"
 
 
 # --- Getting started: the week-by-week plan ----------------------------------------------------
@@ -723,7 +755,11 @@ def plan_weeks(data: object) -> tuple[PlanWeek, ...]:
     return tuple(weeks)
 
 
-def plan_table(weeks: Sequence[PlanWeek]) -> pd.DataFrame:
+#: How the plan's table names each kind of week.
+MODE_WORDS: Mapping[Mode, str] = {"walk": N_("walk"), "run": N_("run")}
+
+
+def plan_table(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> pd.DataFrame:
     """The plan as a table a person can read row by row; four columns so it fits a phone.
 
     >>> plan_table([PlanWeek(1, "walk", "Walk back.", "5", "Slowly.")]).to_dict("records")
@@ -731,10 +767,10 @@ def plan_table(weeks: Sequence[PlanWeek]) -> pd.DataFrame:
     """
     return pd.DataFrame(
         {
-            "Week": [f"{w.week} · {w.mode}" for w in weeks],
-            "What to do": [w.what for w in weeks],
-            "Backward minutes": [w.minutes for w in weeks],
-            "Notes": [w.notes for w in weeks],
+            lang._("Week"): [f"{w.week} · {lang._(MODE_WORDS[w.mode])}" for w in weeks],
+            lang._("What to do"): [w.what for w in weeks],
+            lang._("Backward minutes"): [w.minutes for w in weeks],
+            lang._("Notes"): [w.notes for w in weeks],
         }
     )
 
@@ -793,7 +829,9 @@ def _event_row(event: TimelineEvent) -> str:
     return f"{event.year} · {event.label}"
 
 
-def timeline_figure(events: Sequence[TimelineEvent], *, row_px: int = 34) -> go.Figure:
+def timeline_figure(
+    events: Sequence[TimelineEvent], *, row_px: int = 34, lang: Language = ENGLISH
+) -> go.Figure:
     """One row per event (oldest at the top), placed on a year axis.
 
     Each evidence level has its own marker shape, colour and legend entry, and every marker is
@@ -816,7 +854,7 @@ def timeline_figure(events: Sequence[TimelineEvent], *, row_px: int = 34) -> go.
                 x=[event.year for event in members],
                 y=[_event_row(event) for event in members],
                 mode="markers+text",
-                name=f"[{level.badge}] {level.label}",
+                name=f"[{level.badge}] {lang._(level.label)}",
                 marker={
                     "symbol": LEVEL_SYMBOLS[level.id],
                     "size": 16,
@@ -830,14 +868,17 @@ def timeline_figure(events: Sequence[TimelineEvent], *, row_px: int = 34) -> go.
                 textfont={"size": SMALL_FONT_PX, "color": INK},
                 cliponaxis=False,
                 customdata=[_wrap(strip_citations(event.detail), 48) for event in members],
-                hovertemplate="%{y}<br>%{customdata}<br>" + f"Evidence: {level.label}"
-                "<extra></extra>",
+                hovertemplate="%{y}<br>%{customdata}<br>"
+                + lang._("Evidence: {level}").format(level=lang._(level.label))
+                + "<extra></extra>",
             )
         )
     fig.update_layout(
         margin={"l": 8, "r": 16, "t": 8, "b": 8},
         legend=style.legend_above(1.0),
-        xaxis=style.axis("Year", range=[low, high], fixedrange=True, nticks=6, tickformat="d"),
+        xaxis=style.axis(
+            lang._("Year"), range=[low, high], fixedrange=True, nticks=6, tickformat="d"
+        ),
         yaxis={
             "categoryorder": "array",
             "categoryarray": list(reversed(rows)),
@@ -852,15 +893,17 @@ def timeline_figure(events: Sequence[TimelineEvent], *, row_px: int = 34) -> go.
     return fig
 
 
-def timeline_alt(events: Sequence[TimelineEvent]) -> str:
+def timeline_alt(events: Sequence[TimelineEvent], lang: Language = ENGLISH) -> str:
     """A text alternative for the timeline: every event with its year and evidence level."""
     listed = "; ".join(
-        f"{event.year}, {event.label} ({event.level.label.lower()})" for event in events
+        f"{event.year}, {event.label} ({lang._(event.level.label).lower()})" for event in events
     )
-    return f"Timeline of backward walking and running, oldest first: {listed}."
+    return lang._("Timeline of backward walking and running, oldest first: {events}.").format(
+        events=listed
+    )
 
 
-def timeline_table(events: Sequence[TimelineEvent]) -> pd.DataFrame:
+def timeline_table(events: Sequence[TimelineEvent], lang: Language = ENGLISH) -> pd.DataFrame:
     """The timeline's points as a table, oldest first (its data-table alternative).
 
     >>> event = TimelineEvent(1991, "Adoboe, 100 m 13.6 s", "A record [@guinness2016].",
@@ -870,14 +913,14 @@ def timeline_table(events: Sequence[TimelineEvent]) -> pd.DataFrame:
     """
     return pd.DataFrame(
         {
-            "Year": [event.year for event in events],
-            "Event": [event.label for event in events],
-            "Evidence": [event.level.label for event in events],
+            lang._("Year"): [event.year for event in events],
+            lang._("Event"): [event.label for event in events],
+            lang._("Evidence"): [lang._(event.level.label) for event in events],
         }
     )
 
 
-def timeline_markdown(events: Sequence[TimelineEvent]) -> str:
+def timeline_markdown(events: Sequence[TimelineEvent], lang: Language = ENGLISH) -> str:
     """The timeline as a Markdown list, oldest first, each item with its evidence level in words.
 
     Citation markers in the details are kept, for the page to render as links.
@@ -887,9 +930,10 @@ def timeline_markdown(events: Sequence[TimelineEvent]) -> str:
     >>> timeline_markdown([event])
     '- **1991 · Adoboe, 100 m 13.6 s.** A record [@guinness2016]. *Evidence: [record] Official record.*'
     """
+    evidence = lang._("Evidence: {level}")
     return "\n".join(
         f"- **{event.year} · {escape_markdown(event.label)}.** {event.detail} "
-        f"*Evidence: [{event.level.badge}] {event.level.label}.*"
+        f"*{evidence.format(level=f'[{event.level.badge}] {lang._(event.level.label)}')}.*"
         for event in events
     )
 
@@ -904,7 +948,10 @@ class LearnFigure:
 
 
 def learn_figure(
-    kind: str, meta: Mapping[str, Any], references: Mapping[str, Reference] | None = None
+    kind: str,
+    meta: Mapping[str, Any],
+    references: Mapping[str, Reference] | None = None,
+    lang: Language = ENGLISH,
 ) -> LearnFigure:
     """The figure `kind` drawn from a content page's front matter `meta`.
 
@@ -917,29 +964,37 @@ def learn_figure(
             raise ValueError("The muscle chart needs the references, for each row's level.")
         findings = muscles.muscle_findings(meta["emg"])
         return LearnFigure(
-            muscles.emg_figure(findings, references),
-            muscles.emg_alt(findings, references),
-            muscles.emg_table(findings, references),
+            muscles.emg_figure(findings, references, lang=lang),
+            muscles.emg_alt(findings, references, lang),
+            muscles.emg_table(findings, references, lang),
         )
     if kind == "posture":
         labels = posture.schematic_labels(meta["schematic"])
         return LearnFigure(
-            posture.posture_figure(labels), posture.posture_alt(labels), pd.DataFrame()
+            posture.posture_figure(labels), posture.posture_alt(labels, lang), pd.DataFrame()
         )
     if kind == "contact":
         phases = contact_phases(meta["contact_phases"])
         return LearnFigure(
-            contact_sequence_figure(phases), contact_sequence_alt(phases), contact_table(phases)
+            contact_sequence_figure(phases, lang=lang),
+            contact_sequence_alt(phases, lang),
+            contact_table(phases, lang),
         )
     if kind == "knee_load":
         studies = knee_load_studies(meta["knee_load"])
-        return LearnFigure(knee_load_figure(studies), knee_load_alt(studies), pd.DataFrame())
+        return LearnFigure(
+            knee_load_figure(studies, lang=lang), knee_load_alt(studies, lang), pd.DataFrame()
+        )
     if kind == "timeline":
         events = timeline_events(meta["timeline"])
-        return LearnFigure(timeline_figure(events), timeline_alt(events), timeline_table(events))
+        return LearnFigure(
+            timeline_figure(events, lang=lang),
+            timeline_alt(events, lang),
+            timeline_table(events, lang),
+        )
     if kind == "claims":
         chart = meta["chart"]
         rows = claims.parse_rows(chart["rows"])
-        figure = claims.claims_vs_measured(rows, axis_title=chart["axis_title"])
-        return LearnFigure(figure, claims.describe(rows), claims.table(rows))
+        figure = claims.claims_vs_measured(rows, axis_title=chart["axis_title"], lang=lang)
+        return LearnFigure(figure, claims.describe(rows, lang), claims.table(rows, lang))
     raise ValueError(f"No Learn figure {kind!r}.")

@@ -21,14 +21,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from retroedu.content.evidence import EvidenceLevel, Reference
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.figures import blocks, style
 
 Change = Literal["more", "less"]
 CHANGES: tuple[Change, ...] = ("more", "less")
 #: Words for each direction, on the bars and in the table.
 CHANGE_WORDS: Mapping[Change, str] = {
-    "more": "more active backward",
-    "less": "less active backward",
+    "more": N_("more active backward"),
+    "less": N_("less active backward"),
+}
+#: The chart's legend for each direction (the words, capitalised).
+CHANGE_NAMES: Mapping[Change, str] = {
+    "more": N_("More active backward"),
+    "less": N_("Less active backward"),
 }
 #: More: orange, solid; less: sky blue, hatched (Okabe-Ito; told apart by pattern and words too).
 CHANGE_STYLES: Mapping[Change, tuple[str, str]] = {
@@ -111,9 +117,11 @@ ROW_PX = 100
 BAR_WIDTH = 0.3
 
 
-def _note(finding: MuscleFinding, references: Mapping[str, Reference]) -> str:
+def _note(
+    finding: MuscleFinding, references: Mapping[str, Reference], lang: Language = ENGLISH
+) -> str:
     """The words above a bar: the muscle and where it is, then which way and the evidence."""
-    said = f"{CHANGE_WORDS[finding.change]} \u00b7 {_evidence(finding, references)}"
+    said = f"{lang._(CHANGE_WORDS[finding.change])} \u00b7 {_evidence(finding, references)}"
     return f"<b>{finding.muscle}</b> ({finding.where})<br>{blocks.wrap(said, EVIDENCE_CHARS)}"
 
 
@@ -122,6 +130,7 @@ def emg_figure(
     references: Mapping[str, Reference],
     *,
     row_px: int = ROW_PX,
+    lang: Language = ENGLISH,
 ) -> go.Figure:
     """One row per muscle: a bar to the right (more active backward) or to the left (less),
     the muscle, the direction in words and the evidence written above it, across the width
@@ -143,7 +152,7 @@ def emg_figure(
                 x=[finding.direction for finding in members],
                 base=0,
                 width=BAR_WIDTH,
-                name=CHANGE_WORDS[change].capitalize(),
+                name=lang._(CHANGE_NAMES[change]),
                 marker={
                     "color": colour,
                     # Overlay: the hatch goes over the colour, which stays visible under it.
@@ -159,7 +168,7 @@ def emg_figure(
                 },
                 customdata=[_evidence(finding, references) for finding in members],
                 hovertemplate="%{y}<br>"
-                + CHANGE_WORDS[change]
+                + lang._(CHANGE_WORDS[change])
                 + "<br>%{customdata}<extra></extra>",
             )
         )
@@ -170,7 +179,7 @@ def emg_figure(
             "y": _row(finding),
             "yanchor": "bottom",
             "yshift": BAR_WIDTH * row_px / 2 + 2,
-            "text": _note(finding, references),
+            "text": _note(finding, references, lang),
             "xanchor": "left",
             "align": "left",
             "showarrow": False,
@@ -192,7 +201,11 @@ def emg_figure(
                 "tickmode": "array",
                 # Half-way along the bars: a label centred on a bar's end would hang off a phone.
                 "tickvals": [-0.55, 0, 0.55],
-                "ticktext": ["\u2190 less active", "same", "more active \u2192"],
+                "ticktext": [
+                    lang._("\u2190 less active"),
+                    lang._("same as forward"),
+                    lang._("more active \u2192"),
+                ],
                 "tickfont": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
                 "showgrid": False,
                 "zeroline": True,
@@ -214,7 +227,11 @@ def emg_figure(
     return fig
 
 
-def emg_alt(findings: Sequence[MuscleFinding], references: Mapping[str, Reference]) -> str:
+def emg_alt(
+    findings: Sequence[MuscleFinding],
+    references: Mapping[str, Reference],
+    lang: Language = ENGLISH,
+) -> str:
     """A text alternative: every muscle, its direction and its evidence.
 
     >>> from retroedu.content.evidence import LEVEL_BY_ID
@@ -222,25 +239,31 @@ def emg_alt(findings: Sequence[MuscleFinding], references: Mapping[str, Referenc
     >>> emg_alt([MuscleFinding("Calf", "back of the leg", "less", "walking", ("t",))], refs)
     'Muscle activity backward compared with forward, direction only. Calf (back of the leg): less active backward; lab study (small n), walking.'
     """
-    parts = ["Muscle activity backward compared with forward, direction only."]
+    parts = [lang._("Muscle activity backward compared with forward, direction only.")]
     for finding in findings:
         level = strongest_level(finding.refs, references)
         parts.append(
-            f"{finding.muscle} ({finding.where}): {CHANGE_WORDS[finding.change]}; "
-            f"{level.label.lower()}, {finding.measured}."
+            f"{finding.muscle} ({finding.where}): {lang._(CHANGE_WORDS[finding.change])}; "
+            f"{lang._(level.label).lower()}, {finding.measured}."
         )
     return " ".join(parts)
 
 
 def emg_table(
-    findings: Sequence[MuscleFinding], references: Mapping[str, Reference]
+    findings: Sequence[MuscleFinding],
+    references: Mapping[str, Reference],
+    lang: Language = ENGLISH,
 ) -> pd.DataFrame:
     """The chart's rows as a table (its data-table alternative)."""
     return pd.DataFrame(
         {
-            "Muscle": [f"{finding.muscle} ({finding.where})" for finding in findings],
-            "Backward against forward": [CHANGE_WORDS[finding.change] for finding in findings],
-            "Measured in": [finding.measured for finding in findings],
-            "Evidence": [strongest_level(f.refs, references).label for f in findings],
+            lang._("Muscle"): [f"{finding.muscle} ({finding.where})" for finding in findings],
+            lang._("Backward against forward"): [
+                lang._(CHANGE_WORDS[finding.change]) for finding in findings
+            ],
+            lang._("Measured in"): [finding.measured for finding in findings],
+            lang._("Evidence"): [
+                lang._(strongest_level(f.refs, references).label) for f in findings
+            ],
         }
     )

@@ -19,6 +19,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.figures import blocks, style
 
 #: The parts the drawing labels, in reading order, and the stamp that calls it a schematic.
@@ -218,7 +219,16 @@ def posture_figure(labels: Mapping[str, str], *, height_px: int = 460) -> go.Fig
     return go.Figure(data=traces, layout=layout)
 
 
-def posture_alt(labels: Mapping[str, str]) -> str:
+#: The parts the text alternative names, as it names them.
+PART_NAMES: Mapping[str, str] = {
+    "head": N_("Head"),
+    "trunk": N_("Trunk"),
+    "arms": N_("Arms"),
+    "feet": N_("Feet"),
+}
+
+
+def posture_alt(labels: Mapping[str, str], lang: Language = ENGLISH) -> str:
     """A text alternative: what the schematic shows, cue by cue.
 
     >>> posture_alt({"head": "Look back.", "trunk": "Tall.", "arms": "Swing.",
@@ -226,8 +236,9 @@ def posture_alt(labels: Mapping[str, str]) -> str:
     'Schematic. A runner seen from the side, facing right and moving left (backward). Head: Look back. Trunk: Tall. Arms: Swing. Feet: Toes first.'
     """
     cues = " ".join(
-        f"{part.capitalize()}: {blocks.strip_citations(labels[part])}"
+        f"{lang._(PART_NAMES[part])}: {blocks.strip_citations(labels[part])}"
         for part in ("head", "trunk", "arms", "feet")
     )
     stamp = blocks.strip_citations(labels["stamp"])
-    return f"{stamp} A runner seen from the side, facing right and moving left (backward). {cues}"
+    seen = lang._("A runner seen from the side, facing right and moving left (backward).")
+    return f"{stamp} {seen} {cues}"

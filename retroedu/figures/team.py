@@ -17,6 +17,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from retroedu.calculators.team import TeamView, zone_names
+from retroedu.content.i18n import ENGLISH, Language
 from retroedu.figures import style
 from retroedu.figures.heart import ZONE_COLOURS
 
@@ -34,7 +35,7 @@ def plain_label(text: str) -> str:
     return text.replace("<", "\u2039").replace(">", "\u203a").replace("&", "\uff06")
 
 
-def row_labels(team: TeamView) -> list[str]:
+def row_labels(team: TeamView, lang: Language = ENGLISH) -> list[str]:
     """Each athlete's label on the chart: the name, with the roster row when a name repeats
     (a category axis would otherwise draw two athletes on one row).
 
@@ -44,22 +45,25 @@ def row_labels(team: TeamView) -> list[str]:
     """
     names = [plain_label(athlete.name) for athlete in team.athletes]
     return [
-        f"{name} (row {athlete.row})" if names.count(name) > 1 else name
+        lang._("{name} (row {row})").format(name=name, row=athlete.row)
+        if names.count(name) > 1
+        else name
         for name, athlete in zip(names, team.athletes, strict=True)
     ]
 
 
-def team_figure(team: TeamView) -> go.Figure:
+def team_figure(team: TeamView, lang: Language = ENGLISH) -> go.Figure:
     """Every athlete's zones as a row of stacked bands, heart rate along the x axis. [bpm]"""
     views = [athlete.view for athlete in team.athletes]
-    names = row_labels(team)
+    names = row_labels(team, lang)
+    bpm = lang._("bpm")
     traces = []
     for index, zone in enumerate(zone_names(views)):
         lows = [round(float(view.hero.low_bpm.iloc[index]), 1) for view in views]
         highs = [round(float(view.hero.high_bpm.iloc[index]), 1) for view in views]
         traces.append(
             go.Bar(
-                name=zone,
+                name=lang._(zone),
                 y=names,
                 x=[round(high - low, 1) for low, high in zip(lows, highs, strict=True)],
                 base=lows,
@@ -69,7 +73,8 @@ def team_figure(team: TeamView) -> go.Figure:
                     "line": {"color": style.LIGHT.surface, "width": 1},
                 },
                 hovertext=[
-                    f"{name}<br>{zone}: {low:.0f}{EN_DASH}{high:.0f} bpm"
+                    f"{name}<br>{lang._(zone)}: "
+                    f"{lang.number(low, 0)}{EN_DASH}{lang.number(high, 0)} {bpm}"
                     for name, low, high in zip(names, lows, highs, strict=True)
                 ],
                 hoverinfo="text",
@@ -80,24 +85,25 @@ def team_figure(team: TeamView) -> go.Figure:
         barmode="overlay",
         bargap=0.25,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
-        xaxis=style.axis("Heart rate [bpm]"),
+        xaxis=style.axis(lang._("Heart rate [bpm]")),
         yaxis=style.axis("", autorange="reversed", showgrid=False, type="category"),
+        separators=lang.plotly_separators,
     )
     return go.Figure(data=traces, layout=layout)
 
 
-def team_alt(team: TeamView) -> str:
+def team_alt(team: TeamView, lang: Language = ENGLISH) -> str:
     """The chart's text alternative: each athlete's zone bounds in order.
 
     >>> from retroedu.calculators.team import read_roster, team_view
     >>> team_alt(team_view(read_roster("name,age\\nAna,40\\n"))).replace(EN_DASH, "-")
     'Heart-rate zones in beats per minute, one row per athlete. Ana: 90-108, 108-126, 126-144, 144-162, 162-180.'
     """
-    parts = ["Heart-rate zones in beats per minute, one row per athlete."]
+    parts = [lang._("Heart-rate zones in beats per minute, one row per athlete.")]
     for athlete in team.athletes:
         hero = athlete.view.hero
         bands = ", ".join(
-            f"{low:.0f}{EN_DASH}{high:.0f}"
+            f"{lang.number(low, 0)}{EN_DASH}{lang.number(high, 0)}"
             for low, high in zip(hero.low_bpm, hero.high_bpm, strict=True)
         )
         parts.append(f"{athlete.name}: {bands}.")

@@ -6,7 +6,10 @@ the "we changed your link" notices, the handout and the CSV files all read these
 value a link carries means the same thing on the page, in the PDF and in a file.
 
 Number fields whose unit depends on the reader's units (weight, speed) carry limits per system.
-Choice fields carry their option keys and the labels the page shows; a link may carry either.
+Choice fields carry their option keys and the labels the page shows; a link may carry either, or
+the label in another language (`aliases`, which the app's glue reads from the catalogues).
+Labels, units and placeholders are English, marked `N_` for the catalogue and translated where
+they are shown; `lang` (the language) names each language in that language, untranslated.
 
 >>> FIELDS["age"].read("68")
 Reading(value=68.0, rejected=False)
@@ -22,14 +25,15 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
+from retroedu.content.i18n import N_
 from retroedu.models import energy, heart
 from retroedu.models.checks import parse
-from retroedu.models.units import SPEED_UNIT, UNIT_SYSTEMS, WEIGHT_UNIT, UnitSystem, check_system
+from retroedu.models.units import SPEED_UNIT, WEIGHT_UNIT, UnitSystem, check_system
 
 V = TypeVar("V")
 
@@ -125,17 +129,21 @@ class ChoiceField:
     def options(self) -> tuple[str, ...]:
         return tuple(self.labels)
 
-    def read(self, text: str | None) -> Reading[str]:
-        """The option a link's `text` names, by key or by label, in any case.
+    def read(self, text: str | None, aliases: OptionNames | None = None) -> Reading[str]:
+        """The option a link's `text` names, by key, by label or by one of its `aliases` (the
+        label in other languages), in any case.
 
         >>> FIELDS["units"].read("Imperial"), FIELDS["units"].read("<b>")
         (Reading(value='imperial', rejected=False), Reading(value='metric', rejected=True))
+        >>> FIELDS["sex"].read("MUJER", {"female": ("Mujer",)})
+        Reading(value='female', rejected=False)
         """
         if text is None:
             return Reading(self.default, False)
         wanted = text.strip().lower()
         for key, label in self.labels.items():
-            if wanted in {key.lower(), label.lower()}:
+            names = {key, label, *(aliases or {}).get(key, ())}
+            if wanted in {name.lower() for name in names}:
                 return Reading(key, False)
         return Reading(self.default, True)
 
@@ -211,6 +219,10 @@ class TextField:
 CONTROL = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
 
 Field = NumberField | ChoiceField | FlagField | TextField
+#: Other names of a choice field's options (the labels in other languages), by option key.
+OptionNames = Mapping[str, Collection[str]]
+#: `OptionNames` for several choice fields, by field key.
+Aliases = Mapping[str, OptionNames]
 
 
 T = TypeVar("T")
@@ -231,69 +243,75 @@ def _number(
 
 _FIELDS: tuple[Field, ...] = (
     # The frame every page shares.
-    ChoiceField("units", "Units", {system: system for system in UNIT_SYSTEMS}, "metric"),
-    FlagField("present", "Presentation mode"),
+    ChoiceField(
+        "units", N_("Units"), {"metric": N_("metric"), "imperial": N_("imperial")}, "metric"
+    ),
+    FlagField("present", N_("Presentation mode")),
+    # Each language named in itself (never translated), so a reader finds their own.
+    ChoiceField("lang", N_("Language"), {"en": "English", "es": "Español"}, "en"),
     # Heart-rate zones.
-    _number("age", "Age", Limits(10.0, 100.0, 40.0), "years", 1.0),
+    _number("age", N_("Age"), Limits(10.0, 100.0, 40.0), N_("years"), 1.0),
     ChoiceField(
         "sex",
-        "Sex",
-        {"unspecified": "Not given", "female": "Female", "male": "Male"},
+        N_("Sex"),
+        {"unspecified": N_("Not given"), "female": N_("Female"), "male": N_("Male")},
         "unspecified",
     ),
     ChoiceField(
         "formula",
-        "Max heart-rate formula",
+        N_("Max heart-rate formula"),
         {key: formula.name for key, formula in heart.FORMULAS.items()},
         "tanaka",
     ),
     _number(
         "resting_hr",
-        "Resting heart rate",
+        N_("Resting heart rate"),
         Limits(30.0, 120.0, None),
-        "bpm",
+        N_("bpm"),
         1.0,
-        placeholder="e.g. 60",
+        placeholder=N_("e.g. 60"),
     ),
     _number(
         "max_hr",
-        "Measured max heart rate",
+        N_("Measured max heart rate"),
         Limits(100.0, 230.0, None),
-        "bpm",
+        N_("bpm"),
         1.0,
-        placeholder="replaces the formula",
+        placeholder=N_("replaces the formula"),
     ),
     # Calorie cost: weight and speed in the reader's units.
     NumberField(
         "weight",
-        "Body weight",
+        N_("Body weight"),
         WEIGHT_UNIT,
         _by_system(Limits(20.0, 300.0, 70.0), Limits(44.0, 660.0, 154.0)),
         1.0,
     ),
     NumberField(
         "speed",
-        "Speed",
+        N_("Speed"),
         SPEED_UNIT,
         # 5 km/h (3.1 mph): a walk inside every walking equation's and measurement's range.
         _by_system(Limits(1.0, 30.0, 5.0), Limits(0.6, 18.6, 3.1)),
         0.1,
     ),
     _number(
-        "grade", "Grade", Limits(-energy.GRADE_LIMIT_PCT, energy.GRADE_LIMIT_PCT, 0.0), "%", 0.5
+        "grade", N_("Grade"), Limits(-energy.GRADE_LIMIT_PCT, energy.GRADE_LIMIT_PCT, 0.0), "%", 0.5
     ),
-    _number("minutes", "Duration", Limits(1.0, 600.0, 30.0), "min", 5.0),
+    _number("minutes", N_("Duration"), Limits(1.0, 600.0, 30.0), N_("min"), 5.0),
     # Team talk.
-    _number("slide", "Go to slide", Limits(1.0, 99.0, 1.0), "", 1.0, whole=True),
-    TextField("team", "Club or team", 60, placeholder="e.g. Riverside AC, under-17s"),
-    TextField("date", "Date on the title slide", 40, placeholder="e.g. 12 May"),
-    ChoiceField("view", "Window", {"slides": "Slides", "presenter": "Presenter"}, "slides"),
+    _number("slide", N_("Go to slide"), Limits(1.0, 99.0, 1.0), "", 1.0, whole=True),
+    TextField("team", N_("Club or team"), 60, placeholder=N_("e.g. Riverside AC, under-17s")),
+    TextField("date", N_("Date on the title slide"), 40, placeholder=N_("e.g. 12 May")),
+    ChoiceField(
+        "view", N_("Window"), {"slides": N_("Slides"), "presenter": N_("Presenter")}, "slides"
+    ),
 )
 
 #: Every field by its URL key.
 FIELDS: Mapping[str, Field] = MappingProxyType({f.key: f for f in _FIELDS})
 #: The fields each part of the app keeps in the link.
-FRAME = ("units", "present")
+FRAME = ("units", "present", "lang")
 HEART = ("age", "sex", "formula", "resting_hr", "max_hr")
 CALORIES = ("weight", "speed", "grade", "minutes")
 DECK = ("slide", "team", "date", "view")
@@ -330,7 +348,10 @@ class LinkValues:
 
 
 def read_link(
-    keys: tuple[str, ...], params: Mapping[str, str], system: str = "metric"
+    keys: tuple[str, ...],
+    params: Mapping[str, str],
+    system: str = "metric",
+    aliases: Aliases | None = None,
 ) -> LinkValues:
     """The values of fields `keys` from URL `params`, numbers in the reader's units.
 
@@ -342,14 +363,24 @@ def read_link(
     for key in keys:
         found = FIELDS[key]
         text = params.get(key)
-        reading = found.read(text, system) if isinstance(found, NumberField) else found.read(text)
+        reading = _read(found, text, system, aliases)
         values[key] = reading.value
         if reading.rejected:
             rejected.append(key)
     return LinkValues(MappingProxyType(values), tuple(rejected))
 
 
-def was_rejected(key: str, raw: str, value: object, system: str = "metric") -> bool:
+def _read(found: Field, text: str | None, system: str, aliases: Aliases | None) -> Reading[Any]:
+    if isinstance(found, NumberField):
+        return found.read(text, system)
+    if isinstance(found, ChoiceField):
+        return found.read(text, (aliases or {}).get(found.key))
+    return found.read(text)
+
+
+def was_rejected(
+    key: str, raw: str, value: object, system: str = "metric", aliases: Aliases | None = None
+) -> bool:
     """True when the text a link carried for `key` did not survive as given into `value`.
 
     `value` is what the page settled on (the widget's value). Numbers compare as numbers
@@ -360,12 +391,11 @@ def was_rejected(key: str, raw: str, value: object, system: str = "metric") -> b
     >>> was_rejected("sex", "female", "female"), was_rejected("sex", "<b>", "unspecified")
     (False, True)
     """
-    found = FIELDS[key]
-    reading = found.read(raw, system) if isinstance(found, NumberField) else found.read(raw)
+    reading = _read(FIELDS[key], raw, system, aliases)
     if reading.rejected:
         return True
     if isinstance(value, bool) or not isinstance(value, int | float) or reading.value is None:
-        return reading.value != value
+        return bool(reading.value != value)
     return not isinstance(reading.value, int | float) or not math.isclose(
         float(reading.value), float(value), abs_tol=1e-9
     )

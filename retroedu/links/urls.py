@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from retroedu import site
+from retroedu.content.i18n import N_, ReaderError
 
 
 def param_text(value: object) -> str:
@@ -129,7 +130,8 @@ def is_local(host: str) -> bool:
 def public_address(text: str) -> str:
     """The address RetroEdu is reached at, as the deployment sets it in `PUBLIC_URL_SETTING`:
     an http(s) address with a host (and a path, if RetroEdu lives under one), checked and
-    without a trailing slash. Anything else raises `ValueError` saying what to fix.
+    without a trailing slash. Anything else raises `ValueError` saying what to fix (a
+    `ReaderError`: the handout's section says it in the reader's language).
 
     >>> public_address(" https://retroedu.example.org/ ")
     'https://retroedu.example.org'
@@ -138,40 +140,59 @@ def public_address(text: str) -> str:
     >>> public_address("retroedu.example.org")
     Traceback (most recent call last):
     ...
-    ValueError: RETROEDU_PUBLIC_URL must start with http:// or https:// and name a host, for example https://retroedu.example.org.
+    retroedu.content.i18n.ReaderError: RETROEDU_PUBLIC_URL must start with http:// or https:// and name a host, for example https://retroedu.example.org.
     """
-    example = "for example https://retroedu.example.org"
+    named = {"setting": PUBLIC_URL_SETTING, "example": "https://retroedu.example.org"}
     try:
         parts = urlsplit(text.strip())
         port = parts.port
     except ValueError:
-        raise ValueError(
-            f"{PUBLIC_URL_SETTING} is not a web address (check the host and the port); {example}."
+        raise ReaderError(
+            N_(
+                "{setting} is not a web address (check the host and the port); for example "
+                "{example}."
+            ),
+            **named,
         ) from None
     host = parts.hostname or ""
     if parts.scheme not in {"http", "https"} or not host:
-        raise ValueError(
-            f"{PUBLIC_URL_SETTING} must start with http:// or https:// and name a host, {example}."
+        raise ReaderError(
+            N_(
+                "{setting} must start with http:// or https:// and name a host, for example "
+                "{example}."
+            ),
+            **named,
         )
     if parts.username is not None or parts.password is not None:
-        raise ValueError(
-            f"{PUBLIC_URL_SETTING} must not carry a user name or password: it is printed on "
-            "every handout."
+        raise ReaderError(
+            N_("{setting} must not carry a user name or password: it is printed on every handout."),
+            **named,
         )
     if parts.query or parts.fragment:
-        raise ValueError(
-            f"{PUBLIC_URL_SETTING} must be the app's address only, without ?... or #...; {example}."
+        raise ReaderError(
+            N_(
+                "{setting} must be the app's address only, without ?... or #...; for example "
+                "{example}."
+            ),
+            **named,
         )
     if _ip(host) is None and not HOST_NAME.fullmatch(host):
-        raise ValueError(
-            f"{PUBLIC_URL_SETTING} names a host with characters a web address cannot hold "
-            "(letters, digits, dots and hyphens only; write international names in their "
-            f"xn-- form); {example}."
+        raise ReaderError(
+            N_(
+                "{setting} names a host with characters a web address cannot hold (letters, "
+                "digits, dots and hyphens only; write international names in their xn-- form); "
+                "for example {example}."
+            ),
+            **named,
         )
     if is_loopback(host):
-        raise ValueError(
-            f"{PUBLIC_URL_SETTING} names this computer ({host}), which a patient's phone cannot "
-            f"open; give the address phones use, {example}."
+        raise ReaderError(
+            N_(
+                "{setting} names this computer ({host}), which a patient's phone cannot open; "
+                "give the address phones use, for example {example}."
+            ),
+            host=host,
+            **named,
         )
     netloc = parts.netloc if port is None else f"{parts.netloc.rsplit(':', 1)[0]}:{port}"
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))

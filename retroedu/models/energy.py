@@ -49,6 +49,7 @@ from typing import Literal, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from retroedu.content.i18n import ENGLISH, N_, Language
 from retroedu.models import units as u
 from retroedu.models.checks import real, within
 
@@ -107,51 +108,53 @@ class Constant:
 VO2_REST = Constant(
     "VO2rest",
     3.5,
-    "ml/kg/min",
-    "Resting oxygen uptake, one MET, included in every gross value",
+    N_("ml/kg/min"),
+    N_("Resting oxygen uptake, one MET, included in every gross value"),
     ("acsm_getp10", "bushman2020"),
 )
 KCAL_PER_L = Constant(
     "kcal/L",
     5.0,
-    "kcal per litre O2",
-    "Energy released per litre of oxygen (a little less burning fat, more burning sugar)",
+    N_("kcal per litre O2"),
+    N_("Energy released per litre of oxygen (a little less burning fat, more burning sugar)"),
     ("acsm_getp10",),
 )
 A_WALK = Constant(
     "a_walk",
     0.1,
-    "ml/kg per m",
-    "Oxygen per metre walked on the level (ACSM walking equation)",
+    N_("ml/kg per m"),
+    N_("Oxygen per metre walked on the level (ACSM walking equation)"),
     ("acsm_getp10", "bushman2020"),
 )
 B_WALK = Constant(
     "b_walk",
     1.8,
-    "ml/kg per m climbed",
-    "Oxygen per metre of height gained walking (ACSM walking equation)",
+    N_("ml/kg per m climbed"),
+    N_("Oxygen per metre of height gained walking (ACSM walking equation)"),
     ("acsm_getp10", "bushman2020"),
 )
 A_RUN = Constant(
     "a_run",
     0.2,
-    "ml/kg per m",
-    "Oxygen per metre run on the level (ACSM running equation)",
+    N_("ml/kg per m"),
+    N_("Oxygen per metre run on the level (ACSM running equation)"),
     ("acsm_getp10", "bushman2020"),
 )
 B_RUN = Constant(
     "b_run",
     0.9,
-    "ml/kg per m climbed",
-    "Oxygen per metre of height gained running (ACSM running equation)",
+    N_("ml/kg per m climbed"),
+    N_("Oxygen per metre of height gained running (ACSM running equation)"),
     ("acsm_getp10", "bushman2020"),
 )
 K_RUN = Constant(
     "k_run",
     1.35,
-    "times forward",
-    "Backward/forward cost above rest, running: +35 % measured in two laboratories, level "
-    "to +25 % grade",
+    N_("times forward"),
+    N_(
+        "Backward/forward cost above rest, running: +35 % measured in two laboratories, level "
+        "to +25 % grade"
+    ),
     ("wright2001", "rasica2020"),
     low=1.20,
     high=1.50,
@@ -159,10 +162,12 @@ K_RUN = Constant(
 K_WALK = Constant(
     "k_walk",
     1.6,
-    "times forward",
-    "Backward/forward cost of level walking above rest: 1.52 in the Compendium (6.0 against "
-    "4.3 MET at 3.5 mph) and 1.62 measured at 5 km/h (23.6 against 15.9 ml/kg/min); the band "
-    "spans both",
+    N_("times forward"),
+    N_(
+        "Backward/forward cost of level walking above rest: 1.52 in the Compendium (6.0 against "
+        "4.3 MET at 3.5 mph) and 1.62 measured at 5 km/h (23.6 against 15.9 ml/kg/min); the band "
+        "spans both"
+    ),
     ("ainsworth2011", "kim2001"),
     low=1.5,
     high=1.7,
@@ -170,23 +175,25 @@ K_WALK = Constant(
 INDIVIDUAL_SPREAD = Constant(
     "spread",
     0.20,
-    "fraction",
-    "Typical difference in running cost between individuals, on top of every band here",
+    N_("fraction"),
+    N_("Typical difference in running cost between individuals, on top of every band here"),
     ("lacour2015",),
 )
 MEASURED_REST = Constant(
-    "VO2rest measured",
+    N_("VO2rest measured"),
     2.6,
-    "ml/kg/min",
-    "Average measured resting oxygen uptake in 769 adults (the 3.5 convention overstates rest)",
+    N_("ml/kg/min"),
+    N_("Average measured resting oxygen uptake in 769 adults (the 3.5 convention overstates rest)"),
     ("byrne2005",),
 )
 NOVICE_BACKWARD_M_S = Constant(
     "v_transition",
     1.6,
-    "m/s",
-    "Where people choose to switch from backward walking to backward running (1.63 m/s); running "
-    "becomes the cheaper gait from about 1.85 m/s. Faster backward movement needs practice",
+    N_("m/s"),
+    N_(
+        "Where people choose to switch from backward walking to backward running (1.63 m/s); running "
+        "becomes the cheaper gait from about 1.85 m/s. Faster backward movement needs practice"
+    ),
     ("hreljac2005",),
     low=1.6,
     high=1.85,
@@ -247,30 +254,34 @@ class ValidRange:
             crossed.append("grade_above")
         return tuple(crossed)
 
-    def speed_text(self, system: str = "metric") -> str:
-        """The speed range in the reader's units, e.g. "6.3-12.6 km/h" or "from 3.0 mph".
+    def speed_text(self, system: str = "metric", lang: Language = ENGLISH) -> str:
+        """The speed range in the reader's units, e.g. "6.3-12.6 km/h" or "from 3.0 mph", in
+        `lang`.
 
         >>> RUN_BACKWARD_RANGE.speed_text("imperial").replace(EN_DASH, "-")
         '3.9-7.8 mph'
         >>> RUN_FORWARD_RANGE.speed_text()
         'from 4.8 km/h'
         """
-        low = u.kmh_to_speed(u.m_min_to_kmh(self.speed_low_m_min), system)
+        low = lang.number(u.kmh_to_speed(u.m_min_to_kmh(self.speed_low_m_min), system), 1)
         unit = u.SPEED_UNIT[u.check_system(system)]
         if self.speed_high_m_min is None:
-            return f"from {low:.1f} {unit}"
-        high = u.kmh_to_speed(u.m_min_to_kmh(self.speed_high_m_min), system)
-        return f"{low:.1f}{EN_DASH}{high:.1f} {unit}"
+            return lang._("from {low} {unit}").format(low=low, unit=unit)
+        high = lang.number(u.kmh_to_speed(u.m_min_to_kmh(self.speed_high_m_min), system), 1)
+        return f"{low}{EN_DASH}{high} {unit}"
 
-    def grade_text(self) -> str:
-        """The grade range, e.g. "0 to +25 %" or "0 % and up".
+    def grade_text(self, lang: Language = ENGLISH) -> str:
+        """The grade range, e.g. "0 to +25 %" or "0 % and up", in `lang`.
 
         >>> RUN_BACKWARD_RANGE.grade_text(), WALK_FORWARD_RANGE.grade_text()
         ('0 to +25 %', '0 % and up')
         """
+        low = lang.number(self.grade_low_pct)
         if self.grade_high_pct is None:
-            return f"{self.grade_low_pct:g} % and up"
-        return f"{self.grade_low_pct:g} to +{self.grade_high_pct:g} %"
+            return lang._("{low} % and up").format(low=low)
+        return lang._("{low} to {high} %").format(
+            low=low, high=lang.number(self.grade_high_pct, sign=True)
+        )
 
 
 WALK_FORWARD_RANGE = ValidRange(
@@ -278,7 +289,7 @@ WALK_FORWARD_RANGE = ValidRange(
     speed_high_m_min=100.0,
     grade_low_pct=0.0,
     grade_high_pct=None,
-    covers="ACSM walking equation",
+    covers=N_("ACSM walking equation"),
     citations=("acsm_getp10", "bushman2020"),
 )
 RUN_FORWARD_RANGE = ValidRange(
@@ -286,7 +297,7 @@ RUN_FORWARD_RANGE = ValidRange(
     speed_high_m_min=None,
     grade_low_pct=0.0,
     grade_high_pct=None,
-    covers="ACSM running equation",
+    covers=N_("ACSM running equation"),
     citations=("acsm_getp10", "bushman2020"),
     caution_below_m_min=134.0,
 )
@@ -297,7 +308,7 @@ WALK_BACKWARD_RANGE = ValidRange(
     speed_high_m_min=WALK_FORWARD_RANGE.speed_high_m_min,
     grade_low_pct=0.0,
     grade_high_pct=10.0,
-    covers="backward-walking measurements and the ACSM walking equation",
+    covers=N_("backward-walking measurements and the ACSM walking equation"),
     citations=(
         "jospt1995",
         "ainsworth2011",
@@ -312,7 +323,7 @@ RUN_BACKWARD_RANGE = ValidRange(
     speed_high_m_min=3.5 * 60.0,
     grade_low_pct=0.0,
     grade_high_pct=25.0,
-    covers="backward-running measurements",
+    covers=N_("backward-running measurements"),
     citations=("wright2001", "rasica2020"),
 )
 
@@ -336,7 +347,7 @@ class Mode:
 MODES: tuple[Mode, ...] = (
     Mode(
         "forward_walk",
-        "Forward walk",
+        N_("Forward walk"),
         "walk",
         "forward",
         A_WALK,
@@ -348,7 +359,7 @@ MODES: tuple[Mode, ...] = (
     ),
     Mode(
         "forward_run",
-        "Forward run",
+        N_("Forward run"),
         "run",
         "forward",
         A_RUN,
@@ -360,7 +371,7 @@ MODES: tuple[Mode, ...] = (
     ),
     Mode(
         "backward_walk",
-        "Backward walk",
+        N_("Backward walk"),
         "walk",
         "backward",
         A_WALK,
@@ -372,7 +383,7 @@ MODES: tuple[Mode, ...] = (
     ),
     Mode(
         "backward_run",
-        "Backward run",
+        N_("Backward run"),
         "run",
         "backward",
         A_RUN,
@@ -778,7 +789,7 @@ class ReferencePoint:
 REFERENCE_POINTS: tuple[ReferencePoint, ...] = (
     ReferencePoint(
         "17320: 6.0 MET",
-        "Compendium code 17320: walking backward, 3.5 mph, level (6.0 MET)",
+        N_("Compendium code 17320: walking backward, 3.5 mph, level (6.0 MET)"),
         "Compendium",
         "backward_walk",
         u.mph_to_kmh(3.5),
@@ -788,7 +799,7 @@ REFERENCE_POINTS: tuple[ReferencePoint, ...] = (
     ),
     ReferencePoint(
         "17325: 8.0 MET",
-        "Compendium code 17325: walking backward, 3.5 mph, 5 % uphill (8.0 MET)",
+        N_("Compendium code 17325: walking backward, 3.5 mph, 5 % uphill (8.0 MET)"),
         "Compendium",
         "backward_walk",
         u.mph_to_kmh(3.5),
@@ -798,7 +809,7 @@ REFERENCE_POINTS: tuple[ReferencePoint, ...] = (
     ),
     ReferencePoint(
         "Backward, measured",
-        "Measured: 20 young men walking backward at 5 km/h, level (23.6 ml/kg/min)",
+        N_("Measured: 20 young men walking backward at 5 km/h, level (23.6 ml/kg/min)"),
         "Measured",
         "backward_walk",
         5.0,
@@ -808,7 +819,7 @@ REFERENCE_POINTS: tuple[ReferencePoint, ...] = (
     ),
     ReferencePoint(
         "Forward, measured",
-        "Measured: the same 20 men walking forward at 5 km/h, level (15.9 ml/kg/min)",
+        N_("Measured: the same 20 men walking forward at 5 km/h, level (15.9 ml/kg/min)"),
         "Measured",
         "forward_walk",
         5.0,

@@ -35,6 +35,7 @@ from typing import Literal
 
 import pandas as pd
 
+from retroedu.content.i18n import ENGLISH, N_, Language, ReaderError
 from retroedu.models.checks import real, within
 
 MINUS, TIMES, EN_DASH = "\u2212", "\u00d7", "\u2013"
@@ -76,7 +77,11 @@ class MaxHrFormula:
         >>> FORMULAS["gulati"].label
         'Gulati (women)'
         """
-        return f"{self.name} (women)" if self.women_only else self.name
+        return self.label_in()
+
+    def label_in(self, lang: Language = ENGLISH) -> str:
+        """`label` in `lang`."""
+        return lang._("{name} (women)").format(name=self.name) if self.women_only else self.name
 
     @property
     def equation(self) -> str:
@@ -85,10 +90,17 @@ class MaxHrFormula:
         >>> FORMULAS["tanaka"].equation == "208 \u2212 0.7 \u00d7 age"
         True
         """
+        return self.equation_in()
+
+    def equation_in(self, lang: Language = ENGLISH) -> str:
+        """`equation` in `lang`: its numbers and the word "age" as `lang` writes them."""
+        age = lang._("age")
         slope = (
-            f"{self.slope_bpm_per_year:g} {TIMES} age" if self.slope_bpm_per_year != 1 else "age"
+            f"{lang.number(self.slope_bpm_per_year)} {TIMES} {age}"
+            if self.slope_bpm_per_year != 1
+            else age
         )
-        return f"{self.intercept_bpm:g} {MINUS} {slope}"
+        return f"{lang.number(self.intercept_bpm)} {MINUS} {slope}"
 
 
 FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
@@ -104,8 +116,10 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 population="Meta-analysis of 351 studies (18,712 healthy adults), "
                 "checked in 514 adults tested in the laboratory",
                 error_bpm=10.8,
-                error_note="Tanaka's own individual error was not published in what we read; "
-                "the 10.8 bpm error of the Nes equation is used as a typical value.",
+                error_note=N_(
+                    "Tanaka's own individual error was not published in what we read; "
+                    "the 10.8 bpm error of the Nes equation is used as a typical value."
+                ),
             ),
             MaxHrFormula(
                 key="nes",
@@ -115,7 +129,7 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 citation="nes2013",
                 population="3,320 healthy Norwegian adults who reached a verified maximal effort",
                 error_bpm=10.8,
-                error_note="Standard error of the estimate reported by the study.",
+                error_note=N_("Standard error of the estimate reported by the study."),
                 # 20-90 in the HUNT fitness study the sample came from (a secondary report).
                 studied_ages=(20.0, 90.0),
             ),
@@ -128,7 +142,7 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 population="132 adults aged about 27-78 in records from 1978 to 2003, each followed 5-17 "
                 "years (mean 9), 908 maximal treadmill tests",
                 error_bpm=10.0,
-                error_note="Approximate; the study's prediction interval was not checked.",
+                error_note=N_("Approximate; the study's prediction interval was not checked."),
                 # About 27-78 years when tested [zhu2010].
                 studied_ages=(27.0, 78.0),
             ),
@@ -140,7 +154,7 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 citation="gulati2010",
                 population="5,437 women without symptoms of heart disease",
                 error_bpm=10.0,
-                error_note="Approximate; the study's spread was not checked.",
+                error_note=N_("Approximate; the study's spread was not checked."),
                 women_only=True,
                 # Mean age 52 +/- 11 years: about 30-74 covers 95 % of them [gulati2010].
                 studied_ages=(30.0, 74.0),
@@ -153,7 +167,7 @@ FORMULAS: Mapping[str, MaxHrFormula] = MappingProxyType(
                 citation="fox1971",
                 population="A line drawn through about ten older studies, mostly of men under 55",
                 error_bpm=11.0,
-                error_note="Spread of 10-12 bpm reported by later reviews.",
+                error_note=N_("Spread of 10-12 bpm reported by later reviews."),
                 # Mostly men under 55 (Gellish 2007's review of its origin).
                 studied_ages=(18.0, 55.0),
             ),
@@ -193,153 +207,153 @@ class ZoneModel:
 
 _HRMAX5 = ZoneModel(
     key="hrmax5",
-    name="5 zones, % of max HR",
+    name=N_("5 zones, % of max HR"),
     basis="max",
     citations=("polar_manual", "garmin_manual"),
     bands=(
         Band(
-            "Zone 1",
-            "Very light",
+            N_("Zone 1"),
+            N_("Very light"),
             50,
             60,
             _span(50, 60),
-            "Easy breathing; you could chat for hours.",
-            "Warm-up, cool-down, recovery, learning backward technique.",
+            N_("Easy breathing; you could chat for hours."),
+            N_("Warm-up, cool-down, recovery, learning backward technique."),
         ),
         Band(
-            "Zone 2",
-            "Light",
+            N_("Zone 2"),
+            N_("Light"),
             60,
             70,
             _span(60, 70),
-            "Comfortable; full sentences.",
-            "Long easy sessions that build base endurance.",
+            N_("Comfortable; full sentences."),
+            N_("Long easy sessions that build base endurance."),
         ),
         Band(
-            "Zone 3",
-            "Moderate",
+            N_("Zone 3"),
+            N_("Moderate"),
             70,
             80,
             _span(70, 80),
-            "Breathing deeper; short sentences.",
-            "Steady aerobic work.",
+            N_("Breathing deeper; short sentences."),
+            N_("Steady aerobic work."),
         ),
         Band(
-            "Zone 4",
-            "Hard",
+            N_("Zone 4"),
+            N_("Hard"),
             80,
             90,
             _span(80, 90),
-            "Breathing hard; a few words at a time.",
-            "Tempo runs and longer intervals.",
+            N_("Breathing hard; a few words at a time."),
+            N_("Tempo runs and longer intervals."),
         ),
         Band(
-            "Zone 5",
-            "Maximum",
+            N_("Zone 5"),
+            N_("Maximum"),
             90,
             100,
             _span(90, 100),
-            "All-out; no talking.",
-            "Short sprints and intervals for fit, healthy people.",
+            N_("All-out; no talking."),
+            N_("Short sprints and intervals for fit, healthy people."),
         ),
     ),
 )
 
 _HRR5 = ZoneModel(
     key="hrr5",
-    name="5 zones, % of heart-rate reserve",
+    name=N_("5 zones, % of heart-rate reserve"),
     basis="reserve",
     citations=("karvonen1957", "garmin_manual", "garber2011"),
     bands=(
         Band(
-            "Zone 1",
-            "Moderate",
+            N_("Zone 1"),
+            N_("Moderate"),
             50,
             60,
             _span(50, 60),
-            "Breathing faster; you can still talk in sentences.",
-            "Easy endurance; counts as moderate activity.",
+            N_("Breathing faster; you can still talk in sentences."),
+            N_("Easy endurance; counts as moderate activity."),
         ),
         Band(
-            "Zone 2",
-            "Vigorous, lower end",
+            N_("Zone 2"),
+            N_("Vigorous, lower end"),
             60,
             70,
             _span(60, 70),
-            "Working; sentences get shorter.",
-            "Steady aerobic sessions.",
+            N_("Working; sentences get shorter."),
+            N_("Steady aerobic sessions."),
         ),
         Band(
-            "Zone 3",
-            "Vigorous",
+            N_("Zone 3"),
+            N_("Vigorous"),
             70,
             80,
             _span(70, 80),
-            "Hard breathing; a few words at a time.",
-            "Tempo work.",
+            N_("Hard breathing; a few words at a time."),
+            N_("Tempo work."),
         ),
         Band(
-            "Zone 4",
-            "Vigorous, upper end",
+            N_("Zone 4"),
+            N_("Vigorous, upper end"),
             80,
             90,
             _span(80, 90),
-            "Very hard; talking is an effort.",
-            "Threshold intervals.",
+            N_("Very hard; talking is an effort."),
+            N_("Threshold intervals."),
         ),
         Band(
-            "Zone 5",
-            "Near-maximal",
+            N_("Zone 5"),
+            N_("Near-maximal"),
             90,
             100,
             _span(90, 100),
-            "All-out; no talking.",
-            "Short intervals for fit, healthy people.",
+            N_("All-out; no talking."),
+            N_("Short intervals for fit, healthy people."),
         ),
     ),
 )
 
 _ACSM = ZoneModel(
     key="acsm",
-    name="ACSM intensity classes, % of heart-rate reserve",
+    name=N_("ACSM intensity classes, % of heart-rate reserve"),
     basis="reserve",
     citations=("garber2011", "acsm_getp10"),
     bands=(
         Band(
-            "Light",
-            "Light",
+            N_("Light"),
+            N_("Light"),
             30,
             40,
             _span(30, 39),
-            "Barely harder than resting; breathing hardly changes.",
-            "A first session after illness or injury; a first backward walk.",
+            N_("Barely harder than resting; breathing hardly changes."),
+            N_("A first session after illness or injury; a first backward walk."),
         ),
         Band(
-            "Moderate",
-            "Moderate",
+            N_("Moderate"),
+            N_("Moderate"),
             40,
             60,
             _span(40, 59),
-            "Breathing faster; you can still talk.",
-            "Counts toward 150 minutes a week of moderate activity.",
+            N_("Breathing faster; you can still talk."),
+            N_("Counts toward 150 minutes a week of moderate activity."),
         ),
         Band(
-            "Vigorous",
-            "Vigorous",
+            N_("Vigorous"),
+            N_("Vigorous"),
             60,
             90,
             _span(60, 89),
-            "Breathing hard; a few words at a time.",
-            "Counts toward 75 minutes a week of vigorous activity.",
+            N_("Breathing hard; a few words at a time."),
+            N_("Counts toward 75 minutes a week of vigorous activity."),
         ),
         Band(
-            "Near-maximal",
-            "Near-maximal to maximal",
+            N_("Near-maximal"),
+            N_("Near-maximal to maximal"),
             90,
             100,
             "\u2265 90 %",
-            "Can be held for minutes at most.",
-            "Short intervals for fit, healthy adults only.",
+            N_("Can be held for minutes at most."),
+            N_("Short intervals for fit, healthy adults only."),
         ),
     ),
 )
@@ -392,9 +406,13 @@ def _check_rest_below_max(max_hr_bpm: float, resting_hr_bpm: float) -> None:
     _check_hr(max_hr_bpm, "maximum heart rate")
     _check_hr(resting_hr_bpm, "resting heart rate")
     if resting_hr_bpm >= max_hr_bpm:
-        raise ValueError(
-            f"Resting heart rate ({resting_hr_bpm:g} bpm) must be lower than maximum heart rate "
-            f"({max_hr_bpm:g} bpm). Check both numbers."
+        raise ReaderError(
+            N_(
+                "Resting heart rate ({resting} bpm) must be lower than maximum heart rate "
+                "({max} bpm). Check both numbers."
+            ),
+            resting=float(resting_hr_bpm),
+            max=float(max_hr_bpm),
         )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeVar
 
+from retroedu.content.i18n import ENGLISH, N_, Language, ReaderError
 from retroedu.models.checks import real
 
 _P = ParamSpec("_P")
@@ -42,7 +43,11 @@ M_S_PER_KMH = 1000.0 / 3600.0
 #: What the reader sees for each system: mass, speed and pace units.
 WEIGHT_UNIT: dict[UnitSystem, str] = {"metric": "kg", "imperial": "lb"}
 SPEED_UNIT: dict[UnitSystem, str] = {"metric": "km/h", "imperial": "mph"}
-PACE_UNIT: dict[UnitSystem, str] = {"metric": "min/km", "imperial": "min/mile"}
+PACE_UNIT: dict[UnitSystem, str] = {"metric": N_("min/km"), "imperial": N_("min/mile")}
+#: What a reader is told when a conversion leaves floating point.
+TOO_LARGE = N_("That number is too large to convert; check the value.")
+#: How to type a pace, said when a typed pace cannot be read.
+PACE_FORMAT = N_("Type a pace as minutes:seconds, for example 5:30 (seconds 00-59).")
 
 
 def _within_float_range(convert: Callable[_P, _R]) -> Callable[_P, _R]:
@@ -57,9 +62,9 @@ def _within_float_range(convert: Callable[_P, _R]) -> Callable[_P, _R]:
         try:
             result = convert(*args, **kwargs)
         except OverflowError:
-            raise ValueError("That number is too large to convert; check the value.") from None
+            raise ReaderError(TOO_LARGE) from None
         if isinstance(result, float) and not math.isfinite(result):
-            raise ValueError("That number is too large to convert; check the value.")
+            raise ReaderError(TOO_LARGE)
         return result
 
     return checked
@@ -106,7 +111,7 @@ class Conversion:
         number = _non_negative(value, self.what, self.source)
         result = number / self.factor if self.divide else number * self.factor
         if not math.isfinite(result):
-            raise ValueError("That number is too large to convert; check the value.")
+            raise ReaderError(TOO_LARGE)
         return result
 
     @property
@@ -219,45 +224,46 @@ def parse_pace(text: str) -> float:
     >>> parse_pace("5:75")
     Traceback (most recent call last):
     ...
-    ValueError: Type a pace as minutes:seconds, for example 5:30 (seconds 00-59).
+    retroedu.content.i18n.ReaderError: Type a pace as minutes:seconds, for example 5:30 (seconds 00-59).
     """
     cleaned = text.strip()
-    message = "Type a pace as minutes:seconds, for example 5:30 (seconds 00-59)."
+    message = PACE_FORMAT
     if len(cleaned) > 12:
-        raise ValueError(message)
+        raise ReaderError(message)
     minutes_text, colon, seconds_text = cleaned.partition(":")
     try:
         if colon:
             if not (minutes_text.isdigit() and seconds_text.isdigit() and len(seconds_text) == 2):
-                raise ValueError(message)
+                raise ReaderError(message)
             minutes, seconds = int(minutes_text), int(seconds_text)
             if seconds >= 60:
-                raise ValueError(message)
+                raise ReaderError(message)
             pace = minutes + seconds / 60.0
         else:
-            pace = float(cleaned)
+            pace = float(cleaned.replace(",", ".", 1) if cleaned.count(",") == 1 else cleaned)
     except ValueError:
-        raise ValueError(message) from None
+        raise ReaderError(message) from None
     if not math.isfinite(pace) or pace <= 0:
-        raise ValueError("A pace must be a positive number of minutes, for example 5:30.")
+        raise ReaderError(N_("A pace must be a positive number of minutes, for example 5:30."))
     return pace
 
 
-def format_speed(speed_kmh: float, system: str, digits: int = 1) -> str:
-    """A speed in the reader's units with its unit, e.g. "10.0 km/h" or "6.2 mph".
+def format_speed(speed_kmh: float, system: str, digits: int = 1, lang: Language = ENGLISH) -> str:
+    """A speed in the reader's units with its unit, e.g. "10.0 km/h" or "6.2 mph" ("10,0 km/h"
+    in Spanish).
 
-    >>> format_speed(10.0, "metric"), format_speed(10.0, "imperial")
-    ('10.0 km/h', '6.2 mph')
+    >>> format_speed(10.0, "metric"), format_speed(10.0, "imperial"), format_speed(5.5, "metric", lang=Language("es"))
+    ('10.0 km/h', '6.2 mph', '5,5 km/h')
     """
     units = check_system(system)
-    return f"{kmh_to_speed(speed_kmh, units):.{digits}f} {SPEED_UNIT[units]}"
+    return f"{lang.number(kmh_to_speed(speed_kmh, units), digits)} {SPEED_UNIT[units]}"
 
 
-def format_weight(weight_kg: float, system: str) -> str:
+def format_weight(weight_kg: float, system: str, lang: Language = ENGLISH) -> str:
     """A body mass in the reader's units, whole numbers, e.g. "70 kg" or "154 lb".
 
     >>> format_weight(70.0, "metric"), format_weight(70.0, "imperial")
     ('70 kg', '154 lb')
     """
     units = check_system(system)
-    return f"{kg_to_weight(weight_kg, units):.0f} {WEIGHT_UNIT[units]}"
+    return f"{lang.number(kg_to_weight(weight_kg, units), 0)} {WEIGHT_UNIT[units]}"

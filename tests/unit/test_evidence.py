@@ -377,7 +377,9 @@ def write_library(folder: Path, page_text: str) -> Path:
 
 def test_library_fills_tokens_and_skips_the_readme(tmp_path: Path) -> None:
     library = Library.load(
-        write_library(tmp_path, "---\ntitle: T\nsummary: S.\n---\nk = {{k_walk}} [@smith2001].\n")
+        folder=write_library(
+            tmp_path, "---\ntitle: T\nsummary: S.\n---\nk = {{k_walk}} [@smith2001].\n"
+        )
     )
     assert list(library.pages) == ["a"]
     assert library.page("a").page.body == "k = 1.6 [@smith2001]."
@@ -396,7 +398,7 @@ def test_a_bad_page_stops_the_library_naming_the_page(
     tmp_path: Path, text: str, message: str
 ) -> None:
     with pytest.raises(ValueError, match=message):
-        Library.load(write_library(tmp_path, text))
+        Library.load(folder=write_library(tmp_path, text))
 
 
 def test_fill_tokens_replaces_known_names_and_refuses_unknown_ones() -> None:
