@@ -178,7 +178,7 @@ def emg_figure(
             "xref": "paper",
             "y": _row(finding),
             "yanchor": "bottom",
-            "yshift": BAR_WIDTH * row_px / 2 + 2,
+            "yshift": BAR_WIDTH * row_px / 2 + 5,
             "text": _note(finding, references, lang),
             "xanchor": "left",
             "align": "left",
@@ -203,7 +203,7 @@ def emg_figure(
                 "tickvals": [-0.55, 0, 0.55],
                 "ticktext": [
                     lang._("\u2190 less active"),
-                    lang._("same as forward"),
+                    lang._("same"),
                     lang._("more active \u2192"),
                 ],
                 "tickfont": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
