@@ -21,8 +21,8 @@ from tests.app.test_spanish import content_translated, english_left
 from tests.browser.conftest import (
     TOUR,
     NewPage,
-    after_rerun,
     assert_no_exception,
+    open_handout,
     open_page,
     settle,
 )
@@ -118,9 +118,11 @@ def test_choosing_spanish_in_the_sidebar_switches_the_page_and_the_address(
     choice = page.locator(".st-key-lang").get_by_role("combobox")
     choice.click()
     choice.press("ArrowDown")
-    after_rerun(page, lambda: page.get_by_role("option", name="Español").click())
+    page.get_by_role("option", name="Español").click()
+    # What the choice does, waited for: the page's language, then the address.
     expect_html_lang(page, "es")
     page.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'es'")
+    settle(page)
     expect(page.get_by_text("Frecuencia cardiaca máxima [lpm]")).to_be_visible()
     assert query(page)["sex"] == ["Mujer"]
     assert query(page)["age"] == ["68"]
@@ -133,7 +135,7 @@ def test_the_spanish_handout_downloads_and_reads_back_with_its_accents(
     phone can open, so the sheet writes the settings out, in Spanish: accents and ñ from the
     catalogue; with the Spanish pages, the checklist's ¿...? too."""
     page = open_page(new_page(), base_url + "/heart-rate?lang=es&age=68&sex=Mujer&resting_hr=72")
-    after_rerun(page, page.locator(".st-key-handout_open summary").click)
+    open_handout(page)
     with page.expect_download() as download:
         page.locator(".st-key-handout_download button").click()
     pdf = Path(download.value.path()).read_bytes()
