@@ -30,7 +30,8 @@ TITLE = (
 #: Targets: ratio to the reference app, median and p95.
 CHART_LIMIT, SETTLED_LIMIT = 1.5, 2.0
 
-LAUNCH_ARGS = [  # as tests/browser/conftest.py
+#: Chromium as the browser tests launch it too (tests/browser/conftest.py reads these).
+LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -96,6 +97,7 @@ SETTLED = (
 
 
 def chromium_path() -> str | None:
+    """A system Chromium if there is one (Playwright's own download may be blocked)."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:

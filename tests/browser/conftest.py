@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -36,6 +35,7 @@ from playwright.sync_api import (
     expect,
 )
 
+from benchmarks.browser_latency import LAUNCH_ARGS, chromium_path
 from retroedu import site
 from retroedu.content import deck
 from tests.conftest import LIBRARY, ROOT
@@ -102,28 +102,11 @@ TOUR: list[tuple[str, str]] = [
 # Chromium
 
 
-def chromium_path() -> str | None:
-    """A system Chromium if there is one (Playwright's own download may be blocked)."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     args = {
         **browser_type_launch_args,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
+        "args": LAUNCH_ARGS,
     }
     path = chromium_path()
     # No system Chromium: Playwright's own is tried, and a missing browser fails the tests.
@@ -318,15 +301,14 @@ def settle(page: Page, timeout_ms: float = 45_000) -> None:
     page.wait_for_function(READY_JS, timeout=timeout_ms, polling="raf")
 
 
-# Counts the script runs asked for or started from now on (the app's script state leaving
-# "notRunning": a fast run can go from "rerunRequested" straight back to "notRunning"), so a test
-# can wait for the rerun its action causes even when nothing visible changes.
+# Counts the changes of the app's script state from now on, so a test can wait for the rerun its
+# action causes even when nothing visible changes. Each recorded change counts: reading the state
+# in the callback instead would miss a fast run that is already back to "notRunning" by then.
 WATCH_RUNS_JS = """() => {
   window.__retroRuns = 0;
   const app = document.querySelector("[data-testid='stApp']");
-  new MutationObserver(() => {
-    const state = app.getAttribute('data-test-script-state');
-    if (state === 'rerunRequested' || state === 'running') window.__retroRuns += 1;
+  new MutationObserver((records) => {
+    window.__retroRuns += records.length;
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
 

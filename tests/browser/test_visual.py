@@ -50,6 +50,7 @@ from tests.browser.conftest import (
     PHONE,
     SLIDES,
     TOUR,
+    WATCH_RUNS_JS,
     NewPage,
     assert_no_exception,
     deck_key,
@@ -919,15 +920,6 @@ def test_page_in_theme(
 # ---------------------------------------------------------------------------------------------
 # A live theme switch
 
-WATCH_RUNS_JS = """() => {
-  window.__visualRuns = 0;
-  const app = document.querySelector("[data-testid='stApp']");
-  new MutationObserver(() => {
-    const state = app.getAttribute('data-test-script-state');
-    if (state === 'rerunRequested' || state === 'running') window.__visualRuns += 1;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
-
 
 @pytest.mark.parametrize(
     "key", [param("test_chart_text_stays_readable_on_a_live_theme_switch", "calories", "calories")]
@@ -950,7 +942,7 @@ def test_chart_text_stays_readable_on_a_live_theme_switch(
         ".colorScheme === 'dark'"
     )
     settle(page)
-    runs = page.evaluate("() => window.__visualRuns")
+    runs = page.evaluate("() => window.__retroRuns")
     assert runs == 0, f"the theme switch reran the script {runs} times; this test needs none"
     result = measure(page, f"{key}-live-switch-to-dark-1366x768", "laptop", None)
     verdict(known_key(request), [result], visual_records)
