@@ -13,12 +13,9 @@ import streamlit as st
 from retroedu.calculators.team import TeamView, read_roster, team_view
 from retroedu.content.evidence import escape_markdown
 from retroedu.exports import team as team_export
-from retroedu.exports.handout_pdf import Paper
 from retroedu.exports.zone_cards import CardWords, zone_cards_pdf
 from retroedu.figures.team import team_alt, team_figure
 from ui import cache, charts, i18n, learn, links, widgets
-from ui.handout import PAPER_NAMES
-from ui.i18n import _
 
 lang = i18n.language()
 content = cache.page("team_zones", lang.code)
@@ -109,15 +106,7 @@ def downloads(team: TeamView) -> None:
         widgets.download_csv(
             text["csv_label"], lambda: team_export.team_csv(team, lang), f"team-zones-{today}.csv"
         )
-    papers: list[Paper] = ["A4", "Letter"]
-    paper = paper_column.radio(
-        text["paper_label"],
-        papers,
-        format_func=lambda size: _(PAPER_NAMES[size]),
-        horizontal=True,
-        key="team_paper",
-    )
-    paper = paper or papers[0]
+    paper = widgets.paper(text["paper_label"], "team_paper", where=paper_column)
     words = CardWords.from_content(text["zone_cards"])
     cards_column.download_button(
         text["cards_label"],

@@ -25,20 +25,17 @@ from retroedu import site
 from retroedu.calculators.calories import CaloriesInputs, CaloriesView
 from retroedu.calculators.heart import HeartInputs, HeartView
 from retroedu.exports.handout import SECTION_PAGE, SECTIONS, available, file_name, section_values
-from retroedu.exports.handout_pdf import Paper, build_pdf
+from retroedu.exports.handout_pdf import build_pdf
 from retroedu.exports.pdf_preview import page_images
 from retroedu.links import fields
 from retroedu.links.urls import PUBLIC_URL_SETTING, app_base, public_address, reachable_base
-from ui import cache, i18n, links, sidebar
+from ui import cache, i18n, links, sidebar, widgets
 from ui.i18n import _
 
 HEART_PAGE, CALORIE_PAGE = "heart-rate", "calories"
 # Session keys (memory of this browser session only; never in the URL).
 LAST_HEART, LAST_CALORIES = "handout_last_heart", "handout_last_calories"
 NAME = "handout_name"
-PAPERS: tuple[Paper, ...] = ("A4", "Letter")
-#: How each paper size is named (not bound to the URL, so shown in the reader's language).
-PAPER_NAMES = {"A4": i18n.N_("A4"), "Letter": i18n.N_("Letter")}
 
 
 def section_key(section: str) -> str:
@@ -174,14 +171,7 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
         # Kept in this session's memory, so the other calculator's section has it too.
         persist_state="session",
     )
-    paper = paper_col.radio(
-        words["paper_label"],
-        PAPERS,
-        format_func=lambda size: _(PAPER_NAMES[size]),
-        horizontal=True,
-        key="handout_paper",
-        persist_state="session",
-    )
+    paper = widgets.paper(words["paper_label"], "handout_paper", where=paper_col, keep=True)
     large_print = print_col.checkbox(
         words["large_print_label"],
         help=words["large_print_help"],
@@ -219,7 +209,7 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
             base,
             chosen,
             first_week,
-            paper or PAPERS[0],
+            paper,
             large_print,
             lang.date(today),
             lang.code,
@@ -256,7 +246,7 @@ def render(page: str, here: HeartInputs | CaloriesInputs) -> None:
         words["download_label"],
         # Built only when clicked, on the server; nothing is kept after the download.
         data=lambda: build_pdf(personal),
-        file_name=file_name(today, paper or PAPERS[0], large_print),
+        file_name=file_name(today, paper, large_print),
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         on_click="ignore",

@@ -10,9 +10,16 @@ from typing import Any, Literal
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from retroedu.content.i18n import N_
+from retroedu.exports.handout_pdf import Paper
 from retroedu.links import fields
 from ui import cache
 from ui.i18n import _
+
+#: The paper sizes every printable offers, first the default, and how each is named (not bound
+#: to the URL, so shown in the reader's language).
+PAPERS: tuple[Paper, ...] = ("A4", "Letter")
+PAPER_NAMES: dict[Paper, str] = {"A4": N_("A4"), "Letter": N_("Letter")}
 
 
 def number(
@@ -115,3 +122,19 @@ def download_csv(label: str, data: Callable[[], bytes], file_name: str) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
+
+
+def paper(
+    label: str, key: str, *, where: DeltaGenerator | None = None, keep: bool = False
+) -> Paper:
+    """The paper-size choice of a printable (the handout, the zone cards), as a row of radio
+    buttons; `keep` remembers it for this browser session, across pages."""
+    chosen: Paper | None = (where or st).radio(
+        label,
+        PAPERS,
+        format_func=lambda size: _(PAPER_NAMES[size]),
+        horizontal=True,
+        key=key,
+        persist_state="session" if keep else None,
+    )
+    return chosen or PAPERS[0]
