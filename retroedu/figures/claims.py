@@ -129,17 +129,7 @@ def claims_vs_measured(rows: list[Row], *, axis_title: str, lang: Language = ENG
             },
             text=[f"{lang._(KIND_WORDS[kind])}: {row.text_in(lang)}" for _, row in members],
             textposition="none",
-            marker={
-                "color": colour,
-                "pattern": {
-                    "shape": PATTERNS[kind],
-                    "fillmode": "overlay",
-                    "fgcolor": style.ON_DATA_LIGHT,
-                    "size": 10,
-                    "solidity": 0.3,
-                },
-                "line": {"color": INK, "width": 1},
-            },
+            marker=style.hatched(colour, PATTERNS[kind], size=10, line=INK, line_width=1),
             customdata=[row.label for _, row in members],
             hovertemplate="%{customdata}<br>%{text}<extra></extra>",
         )

@@ -70,17 +70,7 @@ def comparison_figure(
                 y=values,
                 name=name,
                 offsetgroup=group,
-                marker={
-                    "color": colour,
-                    "pattern": {
-                        "shape": pattern,
-                        "fillmode": "overlay",
-                        "fgcolor": style.ON_DATA_LIGHT,
-                        "size": 12,
-                        "solidity": 0.3,
-                    },
-                    "line": {"color": style.LIGHT.line, "width": 1.5},
-                },
+                marker=style.hatched(colour, pattern, size=12),
                 error_y=_errors(pairs, backward),
                 hovertemplate=f"{direction}: %{{y}}<extra></extra>",
             )

@@ -587,17 +587,7 @@ def knee_load_figure(
                 x=ticks,
                 y=values,
                 name=name,
-                marker={
-                    "color": colour,
-                    "pattern": {
-                        "shape": pattern,
-                        "fillmode": "overlay",
-                        "fgcolor": style.ON_DATA_LIGHT,
-                        "size": 9,
-                        "solidity": 0.3,
-                    },
-                    "line": {"color": INK, "width": 1.5},
-                },
+                marker=style.hatched(colour, pattern, size=9, line=INK),
                 error_y={
                     "type": "data",
                     "array": [None if math.isnan(sd) else sd for sd in spreads],

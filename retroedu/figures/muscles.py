@@ -153,19 +153,9 @@ def emg_figure(
                 base=0,
                 width=BAR_WIDTH,
                 name=lang._(CHANGE_NAMES[change]),
-                marker={
-                    "color": colour,
-                    # Overlay: the hatch goes over the colour, which stays visible under it.
-                    "pattern": {
-                        "shape": pattern,
-                        "fillmode": "overlay",
-                        "fgcolor": style.ON_DATA,
-                        "fgopacity": 0.35,
-                        "size": 12,
-                        "solidity": 0.1,
-                    },
-                    "line": {"color": style.LIGHT.line, "width": 1.5},
-                },
+                marker=style.hatched(
+                    colour, pattern, size=12, hatch=style.ON_DATA, solidity=0.1, opacity=0.35
+                ),
                 customdata=[_evidence(finding, references) for finding in members],
                 hovertemplate="%{y}<br>"
                 + lang._(CHANGE_WORDS[change])

@@ -211,6 +211,35 @@ def layout(height_px: int, **extra: Any) -> dict[str, Any]:
     }
 
 
+def hatched(
+    colour: str,
+    shape: str,
+    *,
+    size: int,
+    line: str = LIGHT.line,
+    line_width: float = 1.5,
+    hatch: str = ON_DATA_LIGHT,
+    solidity: float = 0.3,
+    opacity: float | None = None,
+) -> dict[str, Any]:
+    """A bar's marker: filled with `colour`, with the hatch `shape` ("" for none) drawn over it
+    (overlay, so the colour stays visible under it), and outlined in `line`.
+
+    >>> hatched("#0072B2", "/", size=12)["pattern"]["fillmode"]
+    'overlay'
+    """
+    pattern: dict[str, Any] = {
+        "shape": shape,
+        "fillmode": "overlay",
+        "fgcolor": hatch,
+        "size": size,
+        "solidity": solidity,
+    }
+    if opacity is not None:
+        pattern["fgopacity"] = opacity
+    return {"color": colour, "pattern": pattern, "line": {"color": line, "width": line_width}}
+
+
 def legend_above(y: float = 1.02, size: float = SMALL_FONT_PX) -> dict[str, Any]:
     """A one-row legend above the plot, from the left edge, at a readable size."""
     return {"orientation": "h", "x": 0, "y": y, "yanchor": "bottom", "font": {"size": size}}
