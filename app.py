@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from retroedu import site
-from ui import i18n, sidebar
+from ui import cache, i18n, sidebar
 
 # A local file, not a Material icon: those are fetched from a font CDN, and RetroEdu works offline.
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -63,6 +63,7 @@ def run() -> None:
     page = build_navigation()
     sidebar.frame()
     page.run()
+    cache.freeze_once()
 
 
 run()

@@ -9,8 +9,10 @@ Whatever holds words takes the language's code (`lang`): each language is built 
 
 from __future__ import annotations
 
+import gc
 from typing import NamedTuple
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -110,6 +112,12 @@ def words(name: str, lang: str = i18n.SOURCE) -> Words:
 def heart(inputs: HeartInputs) -> HeartView:
     """The heart-rate view model for `inputs`."""
     return heart_view(inputs)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def heart_table(inputs: HeartInputs, method: str, purpose: bool, lang: str) -> pd.DataFrame:
+    """One zone method's table as the page shows it (built once per distinct setting)."""
+    return tables.zones_shown(heart(inputs), method, purpose=purpose, lang=language(lang))
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -267,3 +275,15 @@ def deck_chart(visual: str, system: str, lang: str = i18n.SOURCE) -> Chart:
         deck_figures.comparison_figure(comparison, lang=said),
         deck_figures.comparison_alt(comparison, said),
     )
+
+
+_frozen: list[bool] = []
+
+
+def freeze_once() -> None:
+    """After the process's first full run, move everything built so far (modules, content, the
+    first figures) out of the garbage collector's sight (`gc.freeze`): those objects live as long
+    as the process, and scanning them made each full collection pause a rerun for 45-100 ms."""
+    if not _frozen:
+        _frozen.append(True)
+        gc.freeze()
