@@ -1,7 +1,8 @@
 """The one caching pattern: results shared by every session, built once per distinct input.
 
 Everything here is a `st.cache_resource`: the stored object is handed back as is (no copy, no
-unpickling, which for a Plotly figure costs more than drawing it again). Nothing a page gets from
+unpickling, which for a Plotly figure costs more than drawing it again). The one addition is a
+plain dictionary in front of the language catalogues, which `_()` asks for on every label. Nothing a page gets from
 here may be changed in place; `ui.charts.chart` copies a figure before resizing it for a projector.
 Keys are plain frozen settings (`HeartInputs`, `CaloriesInputs`) or names, never a person's text.
 Whatever holds words takes the language's code (`lang`): each language is built once.
@@ -42,9 +43,21 @@ class Chart(NamedTuple):
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
+def _catalogue(lang: str) -> Language:
+    return i18n.load(lang)
+
+
+#: The languages read so far, by code: `_()` looks one up for every label on every rerun, and
+#: a dictionary lookup costs a fraction of the cache's hashing of its arguments.
+_LANGUAGES: dict[str, Language] = {}
+
+
 def language(lang: str = i18n.SOURCE) -> Language:
     """Language `lang` with its interface catalogue, read once per process."""
-    return i18n.load(lang)
+    found = _LANGUAGES.get(lang)
+    if found is None:
+        found = _LANGUAGES.setdefault(lang, _catalogue(lang))
+    return found
 
 
 @st.cache_resource(show_spinner=False)
