@@ -13,8 +13,8 @@ from __future__ import annotations
 import gc
 from typing import NamedTuple
 
-import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from retroedu.calculators.calories import CaloriesInputs, CaloriesView, calories_view
@@ -128,9 +128,12 @@ def heart(inputs: HeartInputs) -> HeartView:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def heart_table(inputs: HeartInputs, method: str, purpose: bool, lang: str) -> pd.DataFrame:
-    """One zone method's table as the page shows it (built once per distinct setting)."""
-    return tables.zones_shown(heart(inputs), method, purpose=purpose, lang=language(lang))
+def heart_table(inputs: HeartInputs, method: str, purpose: bool, lang: str) -> pa.Table:
+    """One zone method's table as the page shows it, built once per distinct setting, and kept
+    in Arrow, the form `st.table` sends (converting a DataFrame again cost each rerun more than
+    building it)."""
+    shown = tables.zones_shown(heart(inputs), method, purpose=purpose, lang=language(lang))
+    return pa.Table.from_pandas(shown, preserve_index=False)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
