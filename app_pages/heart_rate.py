@@ -128,7 +128,7 @@ def answer(inputs: HeartInputs, view: HeartView, presenting: bool) -> None:
     )
     if presenting:
         return
-    st.table(cache.heart_table(inputs, view.method, False, LANG), hide_index=True)
+    st.table(cache.heart_table(inputs, view.method, purpose=False, lang=LANG), hide_index=True)
     st.caption(content.render(str(text["recommended_note"][view.method])))
 
 
@@ -160,7 +160,7 @@ def compare(inputs: HeartInputs, view: HeartView) -> None:
         charts.chart(zones_chart.figure, alt=zones_chart.alt, filename="heart-rate-zones-compared")
         for method in (view.method, *others):
             st.markdown(f"**{_(TAB_LABELS[method])}.** " + say(NOTES[method]))
-            st.table(cache.heart_table(inputs, method, True, LANG), hide_index=True)
+            st.table(cache.heart_table(inputs, method, purpose=True, lang=LANG), hide_index=True)
 
 
 def formulas(inputs: HeartInputs, view: HeartView) -> None:

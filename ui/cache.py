@@ -2,8 +2,9 @@
 
 Everything here is a `st.cache_resource`: the stored object is handed back as is (no copy, no
 unpickling, which for a Plotly figure costs more than drawing it again). The one addition is a
-plain dictionary in front of the language catalogues, which `_()` asks for on every label. Nothing a page gets from
-here may be changed in place; `ui.charts.chart` copies a figure before resizing it for a projector.
+plain dictionary in front of the language catalogues, which `_()` asks for on every label.
+Nothing a page gets from here may be changed in place; `ui.charts.chart` copies a figure before
+resizing it for a projector.
 Keys are plain frozen settings (`HeartInputs`, `CaloriesInputs`) or names, never a person's text.
 Whatever holds words takes the language's code (`lang`): each language is built once.
 """
@@ -128,7 +129,7 @@ def heart(inputs: HeartInputs) -> HeartView:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def heart_table(inputs: HeartInputs, method: str, purpose: bool, lang: str) -> pa.Table:
+def heart_table(inputs: HeartInputs, method: str, *, purpose: bool, lang: str) -> pa.Table:
     """One zone method's table as the page shows it, built once per distinct setting, and kept
     in Arrow, the form `st.table` sends (converting a DataFrame again cost each rerun more than
     building it)."""
@@ -293,13 +294,9 @@ def deck_chart(visual: str, system: str, lang: str = i18n.SOURCE) -> Chart:
     )
 
 
-_frozen: list[bool] = []
-
-
 def freeze_once() -> None:
     """After the process's first full run, move everything built so far (modules, content, the
     first figures) out of the garbage collector's sight (`gc.freeze`): those objects live as long
     as the process, and scanning them made each full collection pause a rerun for 45-100 ms."""
-    if not _frozen:
-        _frozen.append(True)
+    if not gc.get_freeze_count():
         gc.freeze()

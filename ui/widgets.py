@@ -5,7 +5,7 @@ language."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -16,9 +16,9 @@ from retroedu.links import fields
 from ui import cache
 from ui.i18n import _
 
-#: The paper sizes every printable offers, first the default, and how each is named (not bound
-#: to the URL, so shown in the reader's language).
-PAPERS: tuple[Paper, ...] = ("A4", "Letter")
+#: The paper sizes every printable offers (the PDF layer's `Paper`), first the default, and how
+#: each is named (not bound to the URL, so shown in the reader's language).
+PAPERS: tuple[Paper, ...] = get_args(Paper)
 PAPER_NAMES: dict[Paper, str] = {"A4": N_("A4"), "Letter": N_("Letter")}
 
 
