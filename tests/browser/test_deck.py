@@ -65,6 +65,19 @@ MEASURE_JS = """() => {
 }"""
 
 
+# The footer's texts cut short (a source list ending "American College of Sports Medic..."), and
+# where the footer starts and the slide ends.
+FOOTER_JS = """() => {
+  const footer = document.querySelector('.st-key-deck_footer');
+  const slide = document.querySelector('.st-key-deck_slide');
+  const cut = [...footer.querySelectorAll('*')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.textContent.trim())
+    .map((el) => el.textContent.trim().slice(-40));
+  return {cut, top: footer.getBoundingClientRect().top,
+          slideBottom: slide.getBoundingClientRect().bottom};
+}"""
+
+
 def slide_url(base_url: str, number: int, extra: str = "") -> str:
     return f"{base_url}/team-talk?slide={number}&present=true{extra}"
 
@@ -97,8 +110,8 @@ def test_charts_fill_the_slide_in_large_type(
 def test_no_slide_scrolls_in_presentation_mode(
     new_page: NewPage, base_url: str, size: dict[str, int]
 ) -> None:
-    """Title, text, chart and closing slides all fit the screen: nothing to scroll, and the
-    controls are on the screen."""
+    """Title, text, chart and closing slides all fit the screen: nothing to scroll, the controls
+    are on the screen, and the sources in the footer are whole and clear of the slide."""
     page = new_page(viewport=size)
     for number in range(1, len(SLIDES) + 1):
         open_page(page, slide_url(base_url, number, "&team=Riverside+AC&date=12+May"))
@@ -111,6 +124,9 @@ def test_no_slide_scrolls_in_presentation_mode(
         assert box is not None
         assert box["y"] + box["height"] <= size["height"], (number, box)
         assert box["x"] + box["width"] <= size["width"], (number, box)
+        footer = page.evaluate(FOOTER_JS)
+        assert footer["cut"] == [], (number, footer)
+        assert footer["top"] >= footer["slideBottom"], (number, footer)
     assert_no_exception(page)
 
 
