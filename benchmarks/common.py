@@ -111,11 +111,12 @@ def health_ok(url: str, timeout_s: float = 2.0) -> bool:
 
 
 @contextlib.contextmanager
-def reference_dir() -> Iterator[Path]:
-    """A temporary directory holding the reference app and a copy of RetroEdu's config."""
+def reference_dir(app: Path = REFERENCE_APP) -> Iterator[Path]:
+    """A temporary directory holding the reference app (or another yardstick script, `app`) and a
+    copy of RetroEdu's config."""
     with tempfile.TemporaryDirectory(prefix="retroedu-ref-") as tmp:
         folder = Path(tmp)
-        shutil.copy2(REFERENCE_APP, folder / "reference_app.py")
+        shutil.copy2(app, folder / app.name)
         shutil.copytree(CONFIG_DIR, folder / ".streamlit")
         yield folder
 
@@ -188,8 +189,10 @@ def serve(
     port: int | None = None,
     poll_s: float = 0.2,
     env: Mapping[str, str] | None = None,
+    app: Path = REFERENCE_APP,
 ) -> Iterator[Server]:
-    """Start RetroEdu (`app.py` from the repo root) or the reference app; stop it afterwards.
+    """Start RetroEdu (`app.py` from the repo root) or the reference app (or, for `reference`,
+    another script beside it: `app`); stop it afterwards.
 
     Both read the same `.streamlit/config.toml`; `flags` override options for both alike.
     """
@@ -197,8 +200,8 @@ def serve(
     name = label or ("reference" if reference else "app")
     with contextlib.ExitStack() as stack:
         if reference:
-            folder = stack.enter_context(reference_dir())
-            script, cwd = folder / "reference_app.py", folder
+            folder = stack.enter_context(reference_dir(app))
+            script, cwd = folder / app.name, folder
         else:
             script, cwd = APP, ROOT
         port = port or free_port()

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NumberInput_pb2 import NumberInput
+from streamlit.testing.v1 import AppTest
 
 from benchmarks.common import Figure, page_targets, percentile, table
+from benchmarks.frame_cost import FRAME_APP, PARTS, frame_env
 from benchmarks.protocol import RunResult, StreamlitSession, Widget, loopback_only
 from benchmarks.replicas import nginx_conf, spread
 
@@ -106,3 +108,29 @@ def test_a_widget_in_a_fragment_reruns_only_that_fragment() -> None:
     assert session.widgets["units"].fragment_id == ""
     assert session._client_state(False, "frag-1").fragment_id == "frag-1"
     assert session._client_state(False).fragment_id == ""
+
+
+def test_the_frame_app_draws_every_part_of_the_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frame-cost yardstick with everything on: five inputs bound to the address, the
+    sidebar's controls, the answer under the chart, and the registry's navigation."""
+    for name, value in frame_env(["fragment", *PARTS]).items():
+        monkeypatch.setenv(name, value)
+    app = AppTest.from_file(str(FRAME_APP), default_timeout=30).run()
+    assert not app.exception
+    counts = {
+        kind: len(getattr(app, kind))
+        for kind in ("number_input", "radio", "selectbox", "toggle", "table", "metric", "expander")
+    }
+    assert counts == {
+        "number_input": 3,
+        "radio": 2,
+        "selectbox": 2,
+        "toggle": 1,
+        "table": 1,
+        "metric": 2,
+        "expander": 2,
+    }
+    assert len(app.sidebar.radio) == 1
+    app.number_input(key="value").set_value(41).run()
+    assert not app.exception
+    assert app.metric[1].value == "82"
