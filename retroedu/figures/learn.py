@@ -80,7 +80,9 @@ LEVEL_COLOURS: Mapping[str, str] = {
     "record": "#E69F00",
     "practice": "#0072B2",
     "anecdote": "#CC79A7",
-    "unconfirmed": "#000000",
+    # An open cross is drawn in this colour alone: the page's line colour, swapped for the dark
+    # theme's (black vanished on the dark page).
+    "unconfirmed": style.LIGHT.line,
 }
 
 

@@ -67,6 +67,20 @@ def test_page_colours_keep_their_contrast_on_the_theme_background(
     assert style.PALETTES[theme].surface == THEME[theme]
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_open_markers_stand_out_on_the_theme_background(theme: str) -> None:
+    """An open marker (an outline only, like the timeline's cross for "unconfirmed") is drawn in
+    its colour alone, so that colour reaches 3:1 against the page (WCAG 1.4.11)."""
+    found = 0
+    for name, fig in FIGURES.items():
+        for trace in style.themed(fig, theme)["data"]:
+            marker = trace.get("marker", {})
+            if str(marker.get("symbol", "")).endswith("-open"):
+                found += 1
+                assert contrast(marker["color"], THEME[theme]) >= 3.0, (name, trace.get("name"))
+    assert found, "no open markers drawn: the test checks nothing"
+
+
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_a_dark_figure_keeps_no_light_page_colour(name: str) -> None:
     light = style.themed(FIGURES[name], "light")
