@@ -263,8 +263,11 @@ def cost_by_speed_figure(
     >>> small.layout.yaxis.domain, small.layout.xaxis.title.text, "yaxis2" in small.layout
     ((0.0, 1.0), 'Speed [km/h]', False)
     """
-    top = max(float(curve.high.max()) for curve in data.curves) * 1.05
     first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
+    # Room for the highest line and for every published point drawn (an uphill one can sit
+    # above every level line).
+    published = [] if compact else [y for _, x, y in data.references if first <= x <= last]
+    top = max([float(curve.high.max()) for curve in data.curves] + published) * 1.05
     bars, labels = ([], []) if compact else _range_traces(data, lang)
     traces = [
         trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit, lang)

@@ -182,6 +182,16 @@ def test_only_the_gaits_asked_for_are_drawn() -> None:
     assert running.references == ()
 
 
+def test_every_published_point_is_inside_the_chart() -> None:
+    """At the calculator's defaults (70 kg, 5 km/h, level, walking) the uphill Compendium point
+    sits above every level line: 17325 is 8.0 MET, 8.0 x 3.5 x 70 / 200 = 9.8 kcal/min."""
+    figure = cost_by_speed_figure(chart_data(70.0, 5.0, 0.0, "metric", gaits=("walk",)))
+    [uphill] = [trace for trace in figure.data if trace.name == "Compendium 17325 (5 % grade)"]
+    assert uphill.y == pytest.approx((9.8,))
+    low, high = figure.layout.yaxis.range
+    assert low <= 9.8 < high
+
+
 def test_alt_text_reads_out_the_numbers() -> None:
     alt = cost_by_speed_alt(chart_data(70.0, 6.0, 0.0, "metric"))
     assert "forward walk 4.7 kcal/min" in alt
