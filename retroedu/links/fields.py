@@ -277,7 +277,7 @@ _FIELDS: tuple[Field, ...] = (
         Limits(100.0, 230.0, None),
         N_("bpm"),
         1.0,
-        placeholder=N_("replaces the formula"),
+        placeholder=N_("e.g. 185"),
     ),
     # Calorie cost: weight and speed in the reader's units.
     NumberField(
