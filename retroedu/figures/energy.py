@@ -264,10 +264,12 @@ def cost_by_speed_figure(
     ((0.0, 1.0), 'Speed [km/h]', False)
     """
     first, last = float(data.curves[0].speeds[0]), float(data.curves[0].speeds[-1])
-    # Room for the highest line and for every published point drawn (an uphill one can sit
-    # above every level line).
+    # Room for the highest line, and for every published point drawn (an uphill one can sit
+    # above every level line) with the "Your speed" label above it, not over it.
     published = [] if compact else [y for _, x, y in data.references if first <= x <= last]
-    top = max([float(curve.high.max()) for curve in data.curves] + published) * 1.05
+    top = max(
+        [float(curve.high.max()) * 1.05 for curve in data.curves] + [y * 1.15 for y in published]
+    )
     bars, labels = ([], []) if compact else _range_traces(data, lang)
     traces = [
         trace for curve in data.curves for trace in _curve_traces(curve, data.speed_unit, lang)
