@@ -467,11 +467,12 @@ def contact_sequence_alt(phases: Sequence[ContactPhase], lang: Language = ENGLIS
 
 
 def contact_table(phases: Sequence[ContactPhase], lang: Language = ENGLISH) -> pd.DataFrame:
-    """The contact sequence as a table (the diagram's keyboard- and screen-reader alternative)."""
+    """The contact sequence as a table (the diagram's keyboard- and screen-reader alternative).
+    The phases are numbered "1 · Touch-down": "1. Touch-down" would be read as a Markdown list."""
     return pd.DataFrame(
         {
             lang._("Phase"): [
-                f"{number}. {phase.name}" for number, phase in enumerate(phases, start=1)
+                f"{number} \u00b7 {phase.name}" for number, phase in enumerate(phases, start=1)
             ],
             lang._("Forward"): [phase.forward.text for phase in phases],
             lang._("Backward"): [phase.backward.text for phase in phases],

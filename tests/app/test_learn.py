@@ -218,11 +218,8 @@ def test_contact_figure_carries_the_slider_steps(rendered: dict[str, AppTest]) -
         "3 Push-off",
     ]
     assert any("Schematic drawing" in c.value for c in at.caption)
-    assert at.table[0].value["Phase"].tolist() == [
-        "1. Touch-down",
-        "2. Mid-stance",
-        "3. Push-off",
-    ]
+    # The page shows the contact table beside the figure (its wording: test_learn_charts.py).
+    assert len(at.table[0].value["Phase"]) == len(slider["steps"])
 
 
 def test_knee_figure_carries_the_published_forces(rendered: dict[str, AppTest]) -> None:

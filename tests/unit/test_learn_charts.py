@@ -206,7 +206,11 @@ def test_unknown_foot_region_is_refused() -> None:
 
 def test_contact_table_writes_every_phase_out() -> None:
     table = learn_charts.contact_table(PHASES)
-    assert table["Phase"].tolist() == ["1. Touch-down", "2. Mid-stance", "3. Push-off"]
+    assert table["Phase"].tolist() == [
+        "1 \u00b7 Touch-down",
+        "2 \u00b7 Mid-stance",
+        "3 \u00b7 Push-off",
+    ]
     assert table["Backward"].iloc[0].startswith("The toes and the ball of the foot")
 
 
