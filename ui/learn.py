@@ -169,11 +169,12 @@ def page_link(key: str) -> None:
 
 
 def link_to_content(name: str) -> None:
-    """A link to the page that shows `content/<name>.md`, or its plain title if no page does."""
+    """A link to the page that shows `content/<name>.md`, or, if no page does (the printed
+    handout), its title in the links' size with a document icon instead of an arrow."""
     shown_on = site.BY_CONTENT.get(name)
     if shown_on is None:
         title = cache.page(name, i18n.code()).page.title
-        st.markdown(f"- {evidence.escape_markdown(title)}")
+        st.caption(f":material/description: {evidence.escape_markdown(title)}")
     else:
         page_link(shown_on.key)
 
