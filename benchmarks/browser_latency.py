@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -200,15 +200,23 @@ def measure(
         app = stack.enter_context(common.serve(False, label="browser-app"))
         ref = stack.enter_context(common.serve(True, label="browser-reference"))
         browser = stack.enter_context(chromium())
-        tabs = [Tab(browser, ref.url, common.REFERENCE)]
-        tabs += [Tab(browser, app.url, t) for t in targets]
-        times: dict[str, list[tuple[float, float]]] = {tab.target.name: [] for tab in tabs}
-        for index in range(warmup + rounds):
-            for tab in tabs:
-                elapsed = tab.interact()
-                if index >= warmup:
-                    times[tab.target.name].append(elapsed)
-        return times
+        tabs = {common.REFERENCE.name: Tab(browser, ref.url, common.REFERENCE)}
+        tabs.update({t.name: Tab(browser, app.url, t) for t in targets})
+        return interleave(tabs, rounds, warmup)
+
+
+def interleave(
+    tabs: Mapping[str, Tab], rounds: int, warmup: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Both clocks for every tab, the tabs visited in turn each round (so background load hits
+    them alike); the first `warmup` rounds are not kept."""
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label in tabs}
+    for index in range(warmup + rounds):
+        for label, tab in tabs.items():
+            elapsed = tab.interact()
+            if index >= warmup:
+                times[label].append(elapsed)
+    return times
 
 
 def figures(times: dict[str, list[tuple[float, float]]]) -> list[common.Figure]:

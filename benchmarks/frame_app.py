@@ -89,8 +89,9 @@ def other() -> None:
 
 
 def pages(make: Callable[[], None]) -> list[st.Page]:
-    count = int(os.environ.get("RETROEDU_FRAME_PAGES", "14"))
-    aliases = int(os.environ.get("RETROEDU_FRAME_ALIASES", "37"))
+    # The counts come from the page registry (frame_cost.frame_env); alone, one page.
+    count = int(os.environ.get("RETROEDU_FRAME_PAGES", "1"))
+    aliases = int(os.environ.get("RETROEDU_FRAME_ALIASES", "0"))
     found = [st.Page(make, title="Frame", url_path="frame", default=True)]
     found += [st.Page(other, title=f"Page {n}", url_path=f"page-{n}") for n in range(1, count)]
     found += [

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import common
-from benchmarks.browser_latency import Tab, chromium
+from benchmarks.browser_latency import Tab, chromium, interleave
 from retroedu import site
 
 KEY, REPEATS = "frame_cost", ("rounds", 20, 3)
@@ -66,13 +66,7 @@ def measure(
             label: Tab(browser, server.url, common.REFERENCE) for label, server in servers.items()
         }
         tabs.update({target.name: Tab(browser, app.url, target) for target in targets})
-        times: dict[str, list[tuple[float, float]]] = {label: [] for label in tabs}
-        for index in range(warmup + rounds):
-            for label, tab in tabs.items():
-                elapsed = tab.interact()
-                if index >= warmup:
-                    times[label].append(elapsed)
-        return times
+        return interleave(tabs, rounds, warmup)
 
 
 def figures(times: dict[str, list[tuple[float, float]]]) -> list[common.Figure]:
