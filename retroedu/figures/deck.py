@@ -57,6 +57,12 @@ def comparison_figure(
     """
     pairs = comparison.pairs
     labels = [pair.label for pair in pairs]
+    top = max(
+        max(pair.backward_band[1] if pair.backward_band else pair.backward for pair in pairs),
+        max(pair.forward_band[1] if pair.forward_band else pair.forward for pair in pairs),
+    )
+    axis_top = top * 1.22
+    standoff = style.LABEL_STANDOFF * axis_top
     traces = []
     for backward, name, direction, colour, pattern in (
         (False, lang._("Forward (solid)"), lang._("Forward"), style.VERMILION, ""),
@@ -84,21 +90,21 @@ def comparison_figure(
         traces.append(
             go.Scatter(
                 x=labels,
-                y=[high for _, high in tops],
+                y=[high + standoff for _, high in tops],
                 mode="text",
                 text=[_values(pair, backward, comparison.digits, lang) for pair in pairs],
                 textposition="top center",
-                textfont={"size": VALUE_FONT_PX, "color": style.LIGHT.text},
+                textfont={
+                    "size": VALUE_FONT_PX,
+                    "color": style.LIGHT.text,
+                    "shadow": style.LABEL_HALO,
+                },
                 offsetgroup=group,
                 cliponaxis=False,
                 showlegend=False,
                 hoverinfo="skip",
             )
         )
-    top = max(
-        max(pair.backward_band[1] if pair.backward_band else pair.backward for pair in pairs),
-        max(pair.forward_band[1] if pair.forward_band else pair.forward for pair in pairs),
-    )
     layout = style.layout(
         height_px,
         barmode="group",
@@ -113,7 +119,7 @@ def comparison_figure(
             "yanchor": "bottom",
             "font": {"size": style.SMALL_FONT_PX},
         },
-        yaxis=style.axis(comparison.axis, range=[0, top * 1.22], fixedrange=True),
+        yaxis=style.axis(comparison.axis, range=[0, axis_top], fixedrange=True),
         xaxis=style.axis(
             "",
             tickfont={"size": style.FONT_PX, "color": style.LIGHT.text},

@@ -611,20 +611,6 @@ def knee_load_figure(
             )
         )
         labels.append((direction, values, spreads))
-    # The values above their whiskers, in the page's text colour: readable in either theme,
-    # where a label inside a vermilion or hatched bar is not.
-    for direction, values, spreads in labels:
-        fig.add_scatter(
-            x=ticks,
-            y=[v + (0 if math.isnan(sd) else sd) for v, sd in zip(values, spreads, strict=True)],
-            mode="text",
-            text=[lang.number(value, 1) for value in values],
-            textposition="top center",
-            textfont={"size": FONT_PX, "color": INK},
-            offsetgroup=direction,
-            showlegend=False,
-            hoverinfo="skip",
-        )
     top = max(
         max(
             s.forward_bw + (0 if math.isnan(s.forward_sd_bw) else s.forward_sd_bw) for s in studies
@@ -634,6 +620,25 @@ def knee_load_figure(
             for s in studies
         ),
     )
+    axis_top = math.ceil(top + 0.5)
+    # The values just above their whiskers, in the page's text colour: readable in either
+    # theme, where a label inside a vermilion or hatched bar is not.
+    standoff = style.LABEL_STANDOFF * axis_top
+    for direction, values, spreads in labels:
+        fig.add_scatter(
+            x=ticks,
+            y=[
+                v + (0 if math.isnan(sd) else sd) + standoff
+                for v, sd in zip(values, spreads, strict=True)
+            ],
+            mode="text",
+            text=[lang.number(value, 1) for value in values],
+            textposition="top center",
+            textfont={"size": FONT_PX, "color": INK, "shadow": style.LABEL_HALO},
+            offsetgroup=direction,
+            showlegend=False,
+            hoverinfo="skip",
+        )
     fig.update_layout(
         barmode="group",
         scattermode="group",
@@ -644,7 +649,7 @@ def knee_load_figure(
         separators=lang.plotly_separators,
         yaxis=style.axis(
             lang._("Peak kneecap force [\u00d7 body weight]"),
-            range=[0, math.ceil(top + 0.5)],
+            range=[0, axis_top],
             zeroline=True,
             zerolinecolor=INK,
             fixedrange=True,

@@ -16,6 +16,7 @@ switches theme (Streamlit does not rerun on a switch; the next rerun redraws wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from typing import Any
@@ -67,6 +68,16 @@ PROJECTOR_FONT_PX = 20
 PROJECTOR_HEIGHT_PX = 520
 #: What Plotly draws when a figure does not set a font size. [px]
 PLOTLY_DEFAULT_FONT_PX = 12
+#: Gap between a whisker's cap and the value written above it, as a share of the y axis's
+#: length: about 10 px on a 520 px chart, so the digits never sit on the cap.
+LABEL_STANDOFF = 0.025
+#: A value label's outline in the page's colour (a CSS text-shadow; `themed` swaps the colour
+#: with the theme): a gridline passing behind the label stops at its digits instead of
+#: striking them through.
+LABEL_HALO = (
+    ", ".join(f"{x}px {y}px 0 {LIGHT.surface}" for x, y in ((-1, -1), (1, -1), (-1, 1), (1, 1)))
+    + f", 0 0 3px {LIGHT.surface}"
+)
 
 
 def _scaled(
@@ -124,9 +135,16 @@ def _scale_axis(axis: Any, factor: float, floor: float) -> None:
     axis.update(title={"font": _scaled(axis.title.font, factor, None, floor)})
 
 
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
+
+
 def _swapped(value: Any, swap: Mapping[str, str]) -> Any:
     if isinstance(value, str):
-        return swap.get(value.upper(), value)
+        whole = swap.get(value.upper())
+        if whole is not None:
+            return whole
+        # A colour inside a longer value, e.g. a text-shadow list.
+        return _HEX.sub(lambda found: swap.get(found[0].upper(), found[0]), value)
     if isinstance(value, dict):
         return {key: _swapped(item, swap) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -93,6 +93,16 @@ def test_a_dark_figure_keeps_no_light_page_colour(name: str) -> None:
     assert kept <= colours(dark)
 
 
+def test_value_labels_are_outlined_in_the_page_colour_of_either_theme() -> None:
+    """A gridline behind a value stops at its digits: the outline is the page's own colour."""
+    for theme in ("light", "dark"):
+        labels = [t for t in style.themed(FIGURES["knee"], theme)["data"] if t["type"] == "scatter"]
+        assert len(labels) == 2  # forward and backward
+        for trace in labels:
+            halo = trace["textfont"]["shadow"]
+            assert set(re.findall(r"#[0-9A-F]{6}", halo)) == {THEME[theme]}, halo
+
+
 def test_light_is_the_figure_as_built_and_a_missing_theme_is_light() -> None:
     figure = FIGURES["zones"]
     assert style.themed(figure, None) == style.themed(figure, "light") == figure.to_plotly_json()
