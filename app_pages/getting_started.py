@@ -1,4 +1,4 @@
-"""Learn: an eight-week way into backward walking and running, shown as a table.
+"""Learn: an eight-week way into backward walking and running, as a table (cards on a phone).
 
 Words, sources and the plan itself (front matter `weeks`, also read by the patient handout):
 content/getting_started.md.
@@ -11,9 +11,15 @@ from ui import cache, i18n, learn
 
 
 def plan_table() -> None:
+    """The plan as a table, and as one card per week for a phone (assets/app.css shows one)."""
     lang = i18n.language()
     weeks = learn_charts.plan_weeks(cache.page("getting_started", lang.code).page.meta["weeks"])
-    st.table(learn_charts.plan_table(weeks, lang), hide_index=True)
+    with st.container(key="plan_table"):
+        st.table(learn_charts.plan_table(weeks, lang), hide_index=True)
+    with st.container(key="plan_cards"):
+        for number, card in enumerate(learn_charts.plan_cards(weeks, lang), start=1):
+            with st.container(border=True, key=f"plan_week_{number}"):
+                st.markdown(card)
 
 
 learn.render("getting_started", hooks={"plan_table": plan_table})

@@ -773,6 +773,28 @@ def plan_table(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> pd.DataFr
     )
 
 
+def plan_cards(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> tuple[str, ...]:
+    """The plan for a phone: one card of Markdown per week, the table's headings as labels.
+
+    A four-column table squeezed to a phone's width wraps its longest column to a word or two per
+    line; a card gives each week the full width and reads top to bottom.
+
+    >>> print(plan_cards([PlanWeek(1, "walk", "Walk back *slowly*.", "5", "Look back.")])[0])
+    **Week 1 · walk** · Backward minutes: 5
+    <BLANKLINE>
+    Walk back \\*slowly\\*.
+    <BLANKLINE>
+    *Notes:* Look back.
+    """
+    return tuple(
+        f"**{lang._('Week')} {w.week} · {lang._(MODE_WORDS[w.mode])}** · "
+        f"{lang._('Backward minutes')}: {escape_markdown(w.minutes)}\n\n"
+        f"{escape_markdown(w.what)}\n\n"
+        f"*{lang._('Notes')}:* {escape_markdown(w.notes)}"
+        for w in weeks
+    )
+
+
 # --- Notable users and records: the timeline ---------------------------------------------------
 
 

@@ -4,6 +4,7 @@
   the page does not scroll sideways, and no text is cut short with an ellipsis;
 - on a phone, every chart fits the width and its text is at least 12 px (the computed size of
   every SVG text Plotly draws);
+- the starter plan is a card per week on a phone and a table on a wider screen;
 - in presentation mode a slide with a live chart on a 1280x720 projector is in large type.
 
 Font sizes set in the figures are unit-tested (tests/unit/test_*_charts.py); these tests see what
@@ -18,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
     CHART_SLIDES,
+    DESKTOP,
     PHONE,
     SLIDES,
     ZOOM_200,
@@ -28,6 +30,7 @@ from tests.browser.conftest import (
     open_page,
     tour_params,
 )
+from tests.conftest import LIBRARY
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +115,34 @@ def test_no_sideways_scroll_at_200_percent_zoom(shown: Shown) -> None:
 def test_no_text_is_cut_short_at_200_percent_zoom(shown: Shown) -> None:
     """At 683x384 CSS px no text in the page is cut short with an ellipsis."""
     assert cut_short(shown.at(ZOOM_200)) == []
+
+
+STARTER_PLAN = [param for param in tour_params() if param.id == "getting-started"]
+
+
+@pytest.mark.parametrize("shown", STARTER_PLAN, indirect=True, scope="session")
+def test_the_starter_plan_is_a_card_per_week_on_a_phone_and_a_table_on_a_laptop(
+    shown: Shown,
+) -> None:
+    """Squeezed to 390 px, the plan's four columns wrapped to a word or two per line (a cell of
+    13 lines); on a phone each week is a card as wide as the page, on a laptop a table."""
+    weeks = len(LIBRARY.page("getting_started").page.meta["weeks"])
+    phone = shown.at(PHONE)
+    cards = phone.locator(".st-key-plan_cards [class*='st-key-plan_week_']")
+    expect(phone.locator(".st-key-plan_table [data-testid='stTable']")).to_be_hidden()
+    expect(cards).to_have_count(weeks)
+    expect(cards.first).to_contain_text("Week 1")
+    main = phone.get_by_test_id("stMainBlockContainer").evaluate(
+        "el => el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft)"
+        " - parseFloat(getComputedStyle(el).paddingRight)"
+    )
+    for card in cards.all():
+        box = card.bounding_box()
+        assert box is not None
+        assert box["width"] >= 0.95 * main, (box, main)
+    laptop = shown.at(DESKTOP)
+    expect(laptop.locator(".st-key-plan_cards")).to_be_hidden()
+    expect(laptop.locator(".st-key-plan_table tbody tr")).to_have_count(weeks)
 
 
 PROJECTOR = {"width": 1280, "height": 720}
