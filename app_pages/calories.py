@@ -260,9 +260,12 @@ def fixed_sections(system: str) -> None:
                 if badge:
                     st.badge(badge, icon=":material/gavel:", color="gray")
                 st.markdown(body)
-    with st.expander(text["model_heading"], icon=":material/functions:"):
-        st.markdown(f"## {text['meaning_heading']}\n\n" + "\n\n".join(fixed.meaning))
-        st.markdown("\n\n".join(fixed.model))
+    with calculator.on_request(
+        text["model_heading"], "model_open", ":material/functions:"
+    ) as shown:
+        if shown:
+            st.markdown(f"## {text['meaning_heading']}\n\n" + "\n\n".join(fixed.meaning))
+            learn.markdown_with_tables("model", fixed.model)
     learn.next_link("calories")
     st.subheader(_("Sources"))
     # HTML only for the empty anchors the citation markers jump to.

@@ -11,12 +11,13 @@ from ui import cache, i18n, learn
 
 
 def plan_table() -> None:
-    """The plan as a table, and as one card per week for a phone (assets/app.css shows one)."""
+    """The plan as a table, and as one card per week for a phone."""
     lang = i18n.language()
     weeks = learn_charts.plan_weeks(cache.page("getting_started", lang.code).page.meta["weeks"])
-    with st.container(key="plan_table"):
-        st.table(learn_charts.plan_table(weeks, lang), hide_index=True)
-    with st.container(key="plan_cards"):
+
+    table, cards = learn.wide("plan")
+    table.table(learn_charts.plan_table(weeks, lang), hide_index=True)
+    with cards:
         for number, card in enumerate(learn_charts.plan_cards(weeks, lang), start=1):
             with st.container(border=True, key=f"plan_week_{number}"):
                 st.markdown(card)

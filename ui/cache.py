@@ -204,7 +204,7 @@ class CaloriesWords(NamedTuple):
 
     myths: tuple[tuple[str, str, str], ...]
     meaning: tuple[str, ...]
-    model: tuple[str, ...]
+    model: tuple[str | tables.WideTable, ...]
     sources: str
 
 
@@ -217,8 +217,8 @@ def calories_words(system: str, lang: str = i18n.SOURCE) -> CaloriesWords:
         return words.render("[" + "; ".join(f"@{key}" for key in keys) + "]")
 
     hooks = {
-        "model_constants": tables.constants_markdown(cite, said),
-        "valid_ranges": tables.ranges_markdown(cite, system, said),
+        "model_constants": tables.constants_table(cite, said),
+        "valid_ranges": tables.ranges_table(cite, system, said),
     }
     return CaloriesWords(
         myths=tuple(

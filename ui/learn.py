@@ -9,14 +9,16 @@ the next page in the reading order (`retroedu.site.READING_ORDER`), then its sou
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from retroedu import site
 from retroedu.content import evidence
 from retroedu.content.evidence import LearnPage, QuizQuestion
+from retroedu.exports.tables import WideTable
 from ui import cache, charts, i18n
 from ui.i18n import N_, _
 
@@ -281,3 +283,28 @@ def figure_hook(
                     st.table(shown.table, hide_index=True)
 
     return draw
+
+
+def wide(key: str) -> tuple[DeltaGenerator, DeltaGenerator]:
+    """Two places for something too wide for a phone: the first for its table on a wide screen,
+    the second for its cards on a narrow one; assets/app.css shows one of the two by their
+    `wide_table_` / `wide_cards_` keys."""
+    return st.container(key=f"wide_table_{key}"), st.container(key=f"wide_cards_{key}")
+
+
+def markdown_with_tables(key: str, chunks: Sequence[str | WideTable]) -> None:
+    """Markdown in as few elements as it takes: the text between wide tables in one each, and
+    each wide table as a table or, on a phone, as its cards."""
+    text: list[str] = []
+    for number, chunk in enumerate(chunks):
+        if not isinstance(chunk, WideTable):
+            text.append(chunk)
+            continue
+        if text:
+            st.markdown("\n\n".join(text))
+            text.clear()
+        table, cards = wide(f"{key}_{number}")
+        table.markdown(chunk.table)
+        cards.markdown(chunk.cards)
+    if text:
+        st.markdown("\n\n".join(text))

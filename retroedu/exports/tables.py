@@ -16,7 +16,8 @@ point, whatever the language) and its codes (`hrmax5`, `tanaka`) stay codes.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -325,18 +326,60 @@ def comparison_shown(view: CaloriesView, every: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows, index=list(table["mode"])).T.rename_axis(_("Measure")).reset_index()
 
 
-def _row(*cells: str) -> str:
-    return "| " + " | ".join(cells) + " |"
+@dataclass(frozen=True)
+class WideTable:
+    """A Markdown table with more columns than a phone has room for, and the same rows as one
+    short block each (the row's first cell as its title, then "heading: cell" lines) for a
+    narrow screen. The page shows one of the two (assets/app.css)."""
+
+    table: str
+    cards: str
 
 
-def constants_markdown(cite: Callable[[tuple[str, ...]], str], lang: Language = ENGLISH) -> str:
-    """Every constant of the energy model with its value, band, unit, meaning and sources, as a
-    Markdown table in `lang`; `cite` turns citation keys into the page's markers."""
+def wide_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> WideTable:
+    """`rows` under `header`, as a table and as cards; an empty cell is left out of its card.
+
+    >>> wide = wide_table(("Symbol", "Value", "Band"), [("k", "1.6", "1.5-1.7"), ("a", "0.1", "")])
+    >>> print(wide.table)
+    | Symbol | Value | Band |
+    |---|---|---|
+    | k | 1.6 | 1.5-1.7 |
+    | a | 0.1 |  |
+    >>> print(wide.cards)
+    **k**\\
+    *Value:* 1.6\\
+    *Band:* 1.5-1.7
+    <BLANKLINE>
+    **a**\\
+    *Value:* 0.1
+    """
+    if any(len(row) != len(header) for row in rows):
+        raise ValueError(f"Every row needs {len(header)} cells, one per heading.")
+
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    table = "\n".join([line(header), "|" + "---|" * len(header), *(line(row) for row in rows)])
+    cards = "\n\n".join(
+        "\\\n".join(
+            [f"**{row[0]}**"]
+            + [
+                f"*{heading}:* {cell}"
+                for heading, cell in zip(header[1:], row[1:], strict=True)
+                if cell
+            ]
+        )
+        for row in rows
+    )
+    return WideTable(table, cards)
+
+
+def constants_table(cite: Callable[[tuple[str, ...]], str], lang: Language = ENGLISH) -> WideTable:
+    """Every constant of the energy model with its value, band, unit, meaning and sources, in
+    `lang`; `cite` turns citation keys into the page's markers."""
     _, number = lang._, lang.number
-    rows = [
-        _row(_("Symbol"), _("Value"), _("Band"), _("Unit"), _("Meaning"), _("Source")),
-        "|---|---|---|---|---|---|",
-    ]
+    header = (_("Symbol"), _("Value"), _("Band"), _("Unit"), _("Meaning"), _("Source"))
+    rows = []
     for c in energy.CONSTANTS.values():
         band = (
             f"{number(c.low)}{EN_DASH}{number(c.high)}"
@@ -344,38 +387,34 @@ def constants_markdown(cite: Callable[[tuple[str, ...]], str], lang: Language = 
             else ""
         )
         rows.append(
-            _row(_(c.symbol), number(c.value), band, _(c.unit), _(c.meaning), cite(c.citations))
+            (_(c.symbol), number(c.value), band, _(c.unit), _(c.meaning), cite(c.citations))
         )
-    return "\n".join(rows)
+    return wide_table(header, rows)
 
 
-def ranges_markdown(
+def ranges_table(
     cite: Callable[[tuple[str, ...]], str], system: str, lang: Language = ENGLISH
-) -> str:
+) -> WideTable:
     """Each mode's equation and the speeds and grades it is valid for, in the reader's units
     and `lang`."""
     _ = lang._
+    header = (
+        _("Mode"),
+        _("Equation"),
+        _("Valid speeds"),
+        _("Valid grades"),
+        _("Based on"),
+        _("Source"),
+    )
     rows = [
-        _row(
-            _("Mode"),
-            _("Equation"),
-            _("Valid speeds"),
-            _("Valid grades"),
-            _("Based on"),
-            _("Source"),
-        ),
-        "|---|---|---|---|---|---|",
-    ]
-    for mode in energy.MODES:
-        valid = mode.valid
-        rows.append(
-            _row(
-                _(mode.label),
-                mode.equation,
-                valid.speed_text(system, lang),
-                valid.grade_text(lang),
-                _(valid.covers),
-                cite(valid.citations),
-            )
+        (
+            _(mode.label),
+            mode.equation,
+            mode.valid.speed_text(system, lang),
+            mode.valid.grade_text(lang),
+            _(mode.valid.covers),
+            cite(mode.valid.citations),
         )
-    return "\n".join(rows)
+        for mode in energy.MODES
+    ]
+    return wide_table(header, rows)

@@ -786,11 +786,12 @@ def plan_cards(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> tuple[str
     <BLANKLINE>
     *Notes:* Look back.
     """
+    week, minutes, notes = lang._("Week"), lang._("Backward minutes"), lang._("Notes")
     return tuple(
-        f"**{lang._('Week')} {w.week} · {lang._(MODE_WORDS[w.mode])}** · "
-        f"{lang._('Backward minutes')}: {escape_markdown(w.minutes)}\n\n"
+        f"**{week} {w.week} · {lang._(MODE_WORDS[w.mode])}** · "
+        f"{minutes}: {escape_markdown(w.minutes)}\n\n"
         f"{escape_markdown(w.what)}\n\n"
-        f"*{lang._('Notes')}:* {escape_markdown(w.notes)}"
+        f"*{notes}:* {escape_markdown(w.notes)}"
         for w in weeks
     )
 

@@ -281,8 +281,11 @@ def test_novice_warning_above_one_point_six_metres_per_second() -> None:
 
 def test_model_myths_and_sources_are_on_the_page() -> None:
     at = run_page(PAGE)
-    words = texts(at)
+    assert "| k_run | 1.35 |" not in texts(at)  # the model is drawn only once opened
+    at.session_state["model_open"] = True
+    words = texts(at.run())
     assert "| k_run | 1.35 | 1.2\u20131.5 | times forward |" in words
+    assert "**k_run**\\\n*Value:* 1.35\\\n*Band:* 1.2\u20131.5" in words  # its phone card
     assert "| Backward run | VO2 = 3.5 + k_run\u00b7(0.2\u00b7S + 0.9\u00b7S\u00b7G) |" in words
     assert "three to six times the calories" in words
     assert "One backward lap equals eight forward laps" in words

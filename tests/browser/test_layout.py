@@ -4,7 +4,8 @@
   the page does not scroll sideways, and no text is cut short with an ellipsis;
 - on a phone, every chart fits the width and its text is at least 12 px (the computed size of
   every SVG text Plotly draws);
-- the starter plan is a card per week on a phone and a table on a wider screen;
+- a table too wide for a phone (the starter plan, the calorie model) is a block per row there
+  and a table on a wider screen;
 - in presentation mode a slide with a live chart on a 1280x720 projector is in large type.
 
 Font sizes set in the figures are unit-tested (tests/unit/test_*_charts.py); these tests see what
@@ -25,6 +26,7 @@ from tests.browser.conftest import (
     ZOOM_200,
     NewPage,
     Shown,
+    after_rerun,
     assert_no_exception,
     heading,
     open_page,
@@ -117,32 +119,54 @@ def test_no_text_is_cut_short_at_200_percent_zoom(shown: Shown) -> None:
     assert cut_short(shown.at(ZOOM_200)) == []
 
 
-STARTER_PLAN = [param for param in tour_params() if param.id == "getting-started"]
+#: Pages with tables too wide for a phone (ui/learn.py `wide`): the section to open first, if any,
+#: and how many such tables it then shows.
+WIDE_TABLES = [
+    pytest.param("/getting-started", None, 1, id="starter-plan"),
+    pytest.param("/calories", ".st-key-model_open summary", 2, id="calorie-model"),
+]
 
 
-@pytest.mark.parametrize("shown", STARTER_PLAN, indirect=True, scope="session")
-def test_the_starter_plan_is_a_card_per_week_on_a_phone_and_a_table_on_a_laptop(
-    shown: Shown,
+@pytest.mark.parametrize(("path", "opener", "count"), WIDE_TABLES)
+def test_a_table_too_wide_for_a_phone_is_a_block_per_row_there(
+    new_page: NewPage, base_url: str, path: str, opener: str | None, count: int
 ) -> None:
-    """Squeezed to 390 px, the plan's four columns wrapped to a word or two per line (a cell of
-    13 lines); on a phone each week is a card as wide as the page, on a laptop a table."""
-    weeks = len(LIBRARY.page("getting_started").page.meta["weeks"])
-    phone = shown.at(PHONE)
-    cards = phone.locator(".st-key-plan_cards [class*='st-key-plan_week_']")
-    expect(phone.locator(".st-key-plan_table [data-testid='stTable']")).to_be_hidden()
-    expect(cards).to_have_count(weeks)
-    expect(cards.first).to_contain_text("Week 1")
-    main = phone.get_by_test_id("stMainBlockContainer").evaluate(
+    """Squeezed to 390 px, the starter plan's four columns wrapped to 13 lines a cell, and the
+    calorie model's six ran past the screen's edge, cut off by their section. On a phone each
+    row is a block as wide as the page and the table is hidden; on a laptop the reverse."""
+    page = open_page(new_page(viewport=PHONE), base_url + path)
+    if opener:
+        after_rerun(page, page.locator(opener).click)
+    tables = page.locator("[class*='st-key-wide_table_']")
+    cards = page.locator("[class*='st-key-wide_cards_']")
+    expect(tables).to_have_count(count)
+    expect(cards).to_have_count(count)
+    main = page.get_by_test_id("stMainBlockContainer").evaluate(
         "el => el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft)"
         " - parseFloat(getComputedStyle(el).paddingRight)"
     )
-    for card in cards.all():
-        box = card.bounding_box()
-        assert box is not None
-        assert box["width"] >= 0.95 * main, (box, main)
-    laptop = shown.at(DESKTOP)
-    expect(laptop.locator(".st-key-plan_cards")).to_be_hidden()
-    expect(laptop.locator(".st-key-plan_table tbody tr")).to_have_count(weeks)
+    for number in range(count):
+        expect(tables.nth(number)).to_be_hidden()
+        expect(cards.nth(number)).to_be_visible()
+        blocks = cards.nth(number).locator("[data-testid='stMarkdownContainer']")
+        for block in blocks.all():
+            box = block.bounding_box()
+            assert box is not None
+            assert box["width"] >= 0.9 * main, (box, main)
+            assert box["x"] + box["width"] <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
+    for number in range(count):
+        expect(cards.nth(number)).to_be_hidden()
+        expect(tables.nth(number)).to_be_visible()
+
+
+def test_the_starter_plan_on_a_phone_is_a_card_per_week(new_page: NewPage, base_url: str) -> None:
+    weeks = len(LIBRARY.page("getting_started").page.meta["weeks"])
+    page = open_page(new_page(viewport=PHONE), base_url + "/getting-started")
+    cards = page.locator(".st-key-wide_cards_plan [class*='st-key-plan_week_']")
+    expect(cards).to_have_count(weeks)
+    expect(cards.first).to_contain_text("Week 1")
+    expect(page.locator(".st-key-wide_table_plan tbody tr")).to_have_count(weeks)
 
 
 PROJECTOR = {"width": 1280, "height": 720}
