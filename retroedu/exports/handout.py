@@ -254,12 +254,7 @@ def _zones(
     model = view.zone_method
     if view.problem:
         raise ValueError(view.problem_in(lang))
-    words = text["zone_words"].get(view.method)
     hero = view.hero.to_dict("records")
-    if not isinstance(words, list) or len(words) != len(hero):
-        raise ValueError(
-            f"content/handout.md: zone_words needs one name and talk test per zone of {view.method}."
-        )
     if view.measured:
         how, formula_keys = text["max_measured"], []
     else:
@@ -274,16 +269,18 @@ def _zones(
         resting="" if resting is None else lang.number(resting),
         cite=_cite(formula_keys),
     )
+    # Zone names as the screen's table has them (the sheet a patient takes home says what the
+    # physiotherapist showed), and each zone's talk test from the same model.
     rows = tuple(
         ZoneRow(
             lang._(str(row["zone"])),
-            str(word["name"]),
+            lang._(str(row["name"])),
             str(row["pct_label"]),
             float(row["low_bpm"]),
             float(row["high_bpm"]),
-            str(word["talk"]),
+            lang._(band.talk),
         )
-        for row, word in zip(hero, words, strict=True)
+        for row, band in zip(hero, model.bands, strict=True)
     )
     method = text["method_line"].format(
         method=text["method_names"][view.method], cite=_cite(list(model.citations))

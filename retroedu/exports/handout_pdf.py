@@ -576,8 +576,8 @@ class _Sheet:
     ) -> list[float]:
         """The widths of a table's columns [mm], `width` in all: each column as wide as its
         widest cell on one line, the room left shared out in proportion; if that is too wide,
-        the header cells may take two lines (split at their widest word); if even that is too
-        wide, the columns in proportion to their widest cells."""
+        the header cells may take two lines (split between words where the longer line is
+        shortest); if even that is too wide, the columns in proportion to their widest cells."""
         size = self.sizes.body
         # fpdf2 keeps a cell margin on each side of the text, and a little more for safety.
         margin = 2 * self.pdf.c_margin + 0.6
@@ -593,9 +593,19 @@ class _Sheet:
         def longest_word(text: str) -> float:
             return max(wide(word, "B") for word in text.split())
 
+        def two_lines(text: str) -> float:
+            words = text.split()
+            return min(
+                (
+                    max(wide(" ".join(words[:cut]), "B"), wide(" ".join(words[cut:]), "B"))
+                    for cut in range(1, len(words))
+                ),
+                default=wide(text, "B"),
+            )
+
         for head in (
             [wide(text, "B") for text in header],
-            [max(longest_word(text), wide(text, "B") / 2) for text in header],
+            [two_lines(text) for text in header],
         ):
             natural = [max(body(col), head[col]) for col in range(len(header))]
             if sum(natural) <= width:

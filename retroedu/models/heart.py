@@ -183,7 +183,9 @@ def _span(low_pct: int, high_pct: int) -> str:
 
 @dataclass(frozen=True)
 class Band:
-    """One zone of a model: a slice of max HR or of heart-rate reserve, with what it feels like."""
+    """One zone of a model: a slice of max HR or of heart-rate reserve, with what it feels like,
+    its talk test (how much a person can say while moving, in a few everyday words: the patient
+    handout's column) and what it is for."""
 
     zone: str
     name: str
@@ -192,6 +194,7 @@ class Band:
     pct_label: str
     feel: str
     purpose: str
+    talk: str
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,7 @@ _HRMAX5 = ZoneModel(
             _span(50, 60),
             N_("Easy breathing; you could chat for hours."),
             N_("Warm-up, cool-down, recovery, learning backward technique."),
+            N_("Chat, even sing"),
         ),
         Band(
             N_("Zone 2"),
@@ -228,6 +232,7 @@ _HRMAX5 = ZoneModel(
             _span(60, 70),
             N_("Comfortable; full sentences."),
             N_("Long easy sessions that build base endurance."),
+            N_("Full sentences"),
         ),
         Band(
             N_("Zone 3"),
@@ -237,6 +242,7 @@ _HRMAX5 = ZoneModel(
             _span(70, 80),
             N_("Breathing deeper; short sentences."),
             N_("Steady aerobic work."),
+            N_("Short sentences"),
         ),
         Band(
             N_("Zone 4"),
@@ -246,6 +252,7 @@ _HRMAX5 = ZoneModel(
             _span(80, 90),
             N_("Breathing hard; a few words at a time."),
             N_("Tempo runs and longer intervals."),
+            N_("A few words at a time"),
         ),
         Band(
             N_("Zone 5"),
@@ -255,6 +262,7 @@ _HRMAX5 = ZoneModel(
             _span(90, 100),
             N_("All-out; no talking."),
             N_("Short sprints and intervals for fit, healthy people."),
+            N_("Cannot talk"),
         ),
     ),
 )
@@ -273,6 +281,7 @@ _HRR5 = ZoneModel(
             _span(50, 60),
             N_("Breathing faster; you can still talk in sentences."),
             N_("Easy endurance; counts as moderate activity."),
+            N_("Full sentences"),
         ),
         Band(
             N_("Zone 2"),
@@ -282,6 +291,7 @@ _HRR5 = ZoneModel(
             _span(60, 70),
             N_("Working; sentences get shorter."),
             N_("Steady aerobic sessions."),
+            N_("Shorter sentences"),
         ),
         Band(
             N_("Zone 3"),
@@ -291,6 +301,7 @@ _HRR5 = ZoneModel(
             _span(70, 80),
             N_("Hard breathing; a few words at a time."),
             N_("Tempo work."),
+            N_("A few words at a time"),
         ),
         Band(
             N_("Zone 4"),
@@ -300,6 +311,7 @@ _HRR5 = ZoneModel(
             _span(80, 90),
             N_("Very hard; talking is an effort."),
             N_("Threshold intervals."),
+            N_("Talking is hard"),
         ),
         Band(
             N_("Zone 5"),
@@ -309,6 +321,7 @@ _HRR5 = ZoneModel(
             _span(90, 100),
             N_("All-out; no talking."),
             N_("Short intervals for fit, healthy people."),
+            N_("Cannot talk"),
         ),
     ),
 )
@@ -327,6 +340,7 @@ _ACSM = ZoneModel(
             _span(30, 39),
             N_("Barely harder than resting; breathing hardly changes."),
             N_("A first session after illness or injury; a first backward walk."),
+            N_("Chat, even sing"),
         ),
         Band(
             N_("Moderate"),
@@ -336,6 +350,7 @@ _ACSM = ZoneModel(
             _span(40, 59),
             N_("Breathing faster; you can still talk."),
             N_("Counts toward 150 minutes a week of moderate activity."),
+            N_("Full sentences"),
         ),
         Band(
             N_("Vigorous"),
@@ -345,6 +360,7 @@ _ACSM = ZoneModel(
             _span(60, 89),
             N_("Breathing hard; a few words at a time."),
             N_("Counts toward 75 minutes a week of vigorous activity."),
+            N_("A few words at a time"),
         ),
         Band(
             N_("Near-maximal"),
@@ -354,6 +370,7 @@ _ACSM = ZoneModel(
             "\u2265 90 %",
             N_("Can be held for minutes at most."),
             N_("Short intervals for fit, healthy adults only."),
+            N_("Cannot talk"),
         ),
     ),
 )

@@ -52,6 +52,7 @@ from retroedu.exports.handout_pdf import (
 )
 from retroedu.exports.pdf_preview import page_images
 from retroedu.links.urls import public_address, reachable_base
+from retroedu.models.heart import MODELS as ZONE_MODELS
 from tests.conftest import CALORIE_WORDS, LIBRARY
 
 MM_PER_PT = 25.4 / 72
@@ -184,10 +185,11 @@ def test_every_number_in_the_zones_section_is_the_views(
     zones = section(sheet.text, WORDS["headings"]["zones"])
     hero = view.hero.to_dict("records")
     assert (hero[0]["low_bpm"], hero[0]["high_bpm"]) == pytest.approx(first_zone)
+    # The screen's zone names, and the talk tests of the same model.
     cells = [
-        f"{row['zone']}: {words['name']} {row['low_bpm']:.0f}\u2013{row['high_bpm']:.0f} "
-        f"{row['pct_label']} {words['talk']}"
-        for row, words in zip(hero, WORDS["zone_words"][method], strict=True)
+        f"{row['zone']}: {row['name']} {row['low_bpm']:.0f}\u2013{row['high_bpm']:.0f} "
+        f"{row['pct_label']} {band.talk}"
+        for row, band in zip(hero, view.zone_method.bands, strict=True)
     ]
     positions = [zones.find(cell) for cell in cells]
     assert -1 not in positions, (cells, zones)
@@ -396,7 +398,7 @@ def test_without_a_public_address_there_is_no_qr_code_and_the_settings_are_writt
     sheet = printed(base_url=None)
     assert codes(sheet.pdf) == ()
     assert "http" not in sheet.text
-    assert "No QR code: this sheet was made on a computer a phone cannot reach" in sheet.pages[0]
+    assert "To open these settings again, enter them in RetroEdu:" in sheet.pages[0]
     assert (
         "Heart-rate zones: Age 68 years; Sex Female; Max heart-rate formula Tanaka; "
         "Resting heart rate 72 bpm" in sheet.pages[0]
@@ -540,8 +542,8 @@ def test_one_section_has_a_front_and_its_sources_on_the_back() -> None:
 
 
 def test_the_talk_test_describes_the_zones_in_plain_words() -> None:
-    for method in ("hrmax5", "hrr5"):
-        talk = " ".join(words["talk"] for words in WORDS["zone_words"][method])
+    for model in ZONE_MODELS.values():  # every method the screen offers
+        talk = " ".join(band.talk for band in model.bands)
         assert "talk" in talk
         for jargon in ("aerobic", "threshold", "lactate", "VO2", "anaerobic", "tempo"):
             assert jargon.lower() not in talk.lower()
