@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
     CHART_SLIDES,
+    PHONE,
     SLIDES,
     NewPage,
     assert_no_exception,
@@ -128,6 +129,23 @@ def test_no_slide_scrolls_in_presentation_mode(
         assert footer["cut"] == [], (number, footer)
         assert footer["top"] >= footer["slideBottom"], (number, footer)
     assert_no_exception(page)
+
+
+def test_on_a_phone_the_sources_follow_the_slide_in_whole_lines(
+    new_page: NewPage, base_url: str
+) -> None:
+    """A coach checking the deck on a phone: the footer's sources took whatever width the
+    controls left, down to nothing (a letter a line, over the slide). They now span the screen
+    under the slide, and the controls show without a pointer to bring them up."""
+    page = open_page(new_page(viewport=PHONE), slide_url(base_url, CHART_SLIDES[0]))
+    caption = page.locator(".st-key-deck_footer [data-testid='stCaptionContainer']")
+    box = caption.bounding_box()
+    assert box is not None
+    assert box["width"] >= 0.8 * PHONE["width"], box
+    footer = page.evaluate(FOOTER_JS)
+    assert footer["cut"] == [], footer
+    assert footer["top"] >= footer["slideBottom"], footer
+    expect(page.locator(".st-key-deck_controls")).to_have_css("opacity", "1")
 
 
 def expect_slide(page: Page, number: int) -> None:
