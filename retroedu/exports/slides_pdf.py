@@ -34,6 +34,8 @@ from retroedu.figures.blocks import strip_citations
 PAGE_MM = (254.0, 142.875)
 MARGIN_MM = 14.0
 PT_MM = 0.3528
+#: The source line at the foot of each slide: small, but legible on paper. [pt]
+FOOTER_PT = 9.0
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -111,16 +113,18 @@ class _Deck:
         line = source_line(
             self.view.sources(slide), self.refs, str(words["sources_label"]), self.view.lang
         )
-        y = PAGE_MM[1] - MARGIN_MM + 3
-        self.font(8, colour=MUTED)
-        self.pdf.set_xy(MARGIN_MM, y)
+        # Whole, never cut short (a source cut short cannot be looked up): a long list takes more
+        # lines, the footer growing upwards from the foot of the page.
+        self.font(FOOTER_PT, colour=MUTED)
+        line_mm = FOOTER_PT * PT_MM * 1.25
+        text, width = printable(line), self.width - 24
+        lines = len(self.pdf.multi_cell(width, line_mm, text, dry_run=True, output="LINES"))
+        bottom = PAGE_MM[1] - MARGIN_MM + 7
+        self.pdf.set_xy(MARGIN_MM, bottom - lines * line_mm)
+        self.pdf.multi_cell(width, line_mm, text)
         number = f"{self.view.number(slide)} / {len(self.view.slides)}"
-        shown = printable(line)
-        while shown and self.pdf.get_string_width(shown) > self.width - 24:
-            shown = shown[:-2] + "\u2026"
-        self.pdf.cell(self.width - 20, 4, shown)
-        self.pdf.set_xy(MARGIN_MM + self.width - 20, y)
-        self.pdf.cell(20, 4, number, align="R")
+        self.pdf.set_xy(MARGIN_MM + self.width - 20, bottom - line_mm)
+        self.pdf.cell(20, line_mm, number, align="R")
 
     def title(self, slide: Slide, details: TitleDetails) -> None:
         self.pdf.set_y(PAGE_MM[1] * 0.3)

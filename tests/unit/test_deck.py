@@ -72,6 +72,20 @@ def test_the_slides_pdf_has_one_16_by_9_page_per_slide() -> None:
         assert width > height
 
 
+def test_every_slides_sources_are_printed_whole() -> None:
+    """Slide 3 cites six sources; its line was cut at "American College of Spo…", and a source
+    cut short cannot be looked up. Each page holds its slide's whole source line."""
+    reader = read(slides_pdf(VIEW, REFS, TitleDetails("", "")))
+    longest = 0
+    for slide, page in zip(VIEW.slides, reader.pages, strict=True):
+        text = " ".join(page.extract_text().split())
+        line = source_line(VIEW.sources(slide), REFS, str(VIEW.words["sources_label"]))
+        assert " ".join(line.split()) in text, (line, text)
+        assert "\u2026" not in text
+        longest = max(longest, len(VIEW.sources(slide)))
+    assert longest >= 6  # the test sees a line too long for one row
+
+
 def test_each_page_carries_its_slides_point_number_and_data() -> None:
     details = TitleDetails("Riverside AC · Zoë's squad", "12 May")
     reader = read(slides_pdf(VIEW, REFS, details, [Code("Scan", "https://example.org/team-talk")]))
