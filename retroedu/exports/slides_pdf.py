@@ -118,7 +118,9 @@ class _Deck:
         self.font(FOOTER_PT, colour=MUTED)
         line_mm = FOOTER_PT * PT_MM * 1.25
         text, width = printable(line), self.width - 24
-        lines = len(self.pdf.multi_cell(width, line_mm, text, dry_run=True, output="LINES"))
+        wrapped = self.pdf.multi_cell(width, line_mm, text, dry_run=True, output="LINES")
+        assert isinstance(wrapped, list)
+        lines = len(wrapped)
         bottom = PAGE_MM[1] - MARGIN_MM + 7
         self.pdf.set_xy(MARGIN_MM, bottom - lines * line_mm)
         self.pdf.multi_cell(width, line_mm, text)
