@@ -35,7 +35,9 @@ CARDS_PER_PAGE = COLUMNS * ROWS
 MARGIN_MM = 10.0
 PAD_MM = 4.0
 #: Type sizes [pt]: the name, the details line, a zone's name, a zone's heart rates, the footer.
-NAME_PT, DETAILS_PT, ZONE_PT, BPM_PT, FOOT_PT = 16.0, 9.5, 11.0, 17.0, 7.0
+NAME_PT, DETAILS_PT, ZONE_PT, BPM_PT, FOOT_PT = 16.0, 10.0, 11.0, 17.0, 8.0
+#: A long name is set smaller, down to this size, before anything is cut from it. [pt]
+NAME_MIN_PT = 9.0
 PT_MM = 0.3528
 EN_DASH, MIDDLE_DOT = "\u2013", "\u00b7"
 
@@ -123,38 +125,46 @@ class _Cards:
         bold: bool = False,
         colour: tuple[int, int, int] = INK,
         align: str = "L",
+        smallest: float = 0.0,
     ) -> float:
-        """One line of text in a box `w` wide with its top at `y`; returns the line height."""
-        self.pdf.set_font(FAMILY, "B" if bold else "", size_pt)
+        """One line of text in a box `w` wide with its top at `y`; returns the line height. Text
+        too wide is set smaller, down to `smallest` (by default its own size), and only then cut
+        short."""
+        shown, weight, floor = printable(text), "B" if bold else "", smallest or size_pt
+        fitted = size_pt
+        self.pdf.set_font(FAMILY, weight, fitted)
+        while fitted > floor and self.pdf.get_string_width(shown) > w:
+            fitted = max(fitted - 0.5, floor)
+            self.pdf.set_font(FAMILY, weight, fitted)
         self.pdf.set_text_color(*colour)
         line = size_pt * PT_MM * 1.25
-        shown = printable(text)
         while shown and self.pdf.get_string_width(shown) > w:
             shown = shown[:-2] + "\u2026"
         self.pdf.set_xy(x, y)
         self.pdf.cell(w, line, shown, align=align)
         return line
 
-    def cut_lines(self) -> None:
-        """Dashed lines between and around the cards."""
+    def cut_lines(self, x: float, y: float, right: bool, below: bool) -> None:
+        """Dashed lines around the card at `x`, `y`, none where no card is printed: its top and
+        left edges, and its right and bottom edges unless a card there draws them (each edge
+        once, left to right or top to bottom, so the dashes of a shared edge stay dashes)."""
         self.pdf.set_draw_color(*RULE)
         self.pdf.set_line_width(0.3)
         self.pdf.set_dash_pattern(dash=2, gap=1.5)
-        right = MARGIN_MM + COLUMNS * self.card_w
-        bottom = MARGIN_MM + ROWS * self.card_h
-        for column in range(COLUMNS + 1):
-            x = MARGIN_MM + column * self.card_w
-            self.pdf.line(x, MARGIN_MM, x, bottom)
-        for row in range(ROWS + 1):
-            y = MARGIN_MM + row * self.card_h
-            self.pdf.line(MARGIN_MM, y, right, y)
+        x2, y2 = x + self.card_w, y + self.card_h
+        self.pdf.line(x, y, x2, y)
+        self.pdf.line(x, y, x, y2)
+        if not right:
+            self.pdf.line(x2, y, x2, y2)
+        if not below:
+            self.pdf.line(x, y2, x2, y2)
         self.pdf.set_dash_pattern()
 
     def card(self, athlete: Athlete, x: float, y: float) -> None:
         view, words = athlete.view, self.words
         inner = self.card_w - 2 * PAD_MM
         left, top = x + PAD_MM, y + PAD_MM
-        top += self.text(left, top, inner, NAME_PT, athlete.name, bold=True)
+        top += self.text(left, top, inner, NAME_PT, athlete.name, bold=True, smallest=NAME_MIN_PT)
         for line in details(athlete, words, self.lang):
             top += self.text(left, top, inner, DETAILS_PT, line, colour=MUTED)
         top += 1.5
@@ -192,10 +202,13 @@ class _Cards:
     def draw(self, athletes: Sequence[Athlete]) -> bytes:
         for start in range(0, len(athletes), CARDS_PER_PAGE):
             self.pdf.add_page()
-            self.cut_lines()
-            for place, athlete in enumerate(athletes[start : start + CARDS_PER_PAGE]):
+            on_page = athletes[start : start + CARDS_PER_PAGE]
+            for place, athlete in enumerate(on_page):
                 row, column = divmod(place, COLUMNS)
-                self.card(athlete, MARGIN_MM + column * self.card_w, MARGIN_MM + row * self.card_h)
+                x, y = MARGIN_MM + column * self.card_w, MARGIN_MM + row * self.card_h
+                right = column + 1 < COLUMNS and place + 1 < len(on_page)
+                self.cut_lines(x, y, right=right, below=place + COLUMNS < len(on_page))
+                self.card(athlete, x, y)
         return bytes(self.pdf.output())
 
 

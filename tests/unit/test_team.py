@@ -8,15 +8,18 @@ import io
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from PIL import Image
 from pypdf import PdfReader
 
 from retroedu.calculators.heart import HeartInputs, heart_view
 from retroedu.calculators.team import MAX_ATHLETES, MAX_NAME_CHARS, read_roster, team_view
+from retroedu.exports.pdf_preview import page_images
 from retroedu.exports.team import team_csv, team_table
 from retroedu.exports.zone_cards import CARDS_PER_PAGE, CardWords, zone_cards_pdf
 from retroedu.figures.team import team_figure
@@ -268,6 +271,29 @@ def test_zone_cards_read_back_eight_per_page_with_the_calculators_numbers(paper:
         for low, high in zip(athlete.view.hero.low_bpm, athlete.view.hero.high_bpm, strict=True):
             assert f"{low:.0f}{EN_DASH}{high:.0f}" in card, (athlete.name, low, high)
         assert f"{athlete.view.max_bpm:.0f} bpm" in card
+
+
+def test_a_name_as_long_as_a_roster_keeps_is_printed_whole() -> None:
+    """A 40-character name was cut to "Christopher Montgomery…"; it is set smaller instead."""
+    name = "Christopher Montgomery-Wellington Smythe"
+    assert len(name) == MAX_NAME_CHARS
+    view = team_view(read_roster(f"{HEADER}\n{name},24,M,52,\n"))
+    for paper in ("A4", "Letter"):
+        text = PdfReader(io.BytesIO(zone_cards_pdf(view, WORDS, paper))).pages[0].extract_text()  # type: ignore[arg-type]
+        assert name in text
+        assert "\u2026" not in text
+
+
+def test_a_part_page_of_cards_has_no_empty_cut_outlines() -> None:
+    """Four athletes fill the top two rows of eight places: the bottom half of the page is blank
+    paper, not four empty dashed boxes to cut out."""
+    view = team_view(read_roster(squad(4)))
+    [png] = page_images(zone_cards_pdf(view, WORDS))
+    page = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    top, bottom = page[: page.shape[0] // 2], page[page.shape[0] // 2 + 2 :]
+    # The cut lines are the light grid grey (#D9DEE3): anything short of white is ink.
+    assert (top < 245).any()
+    assert not (bottom < 245).any()
 
 
 def test_no_cards_without_athletes() -> None:
