@@ -229,11 +229,13 @@ def _range_traces(data: ChartData, lang: Language = ENGLISH) -> tuple[list[Trace
                 "yaxis": "y2",
             }
         )
+        # Each label starts at the panel's left edge, over its own bar: begun at the bar's start
+        # it ran past the right edge of a phone's chart ("3,0–6,0 km/h" lost its unit).
         labels.append(
             {
-                "x": curve.valid_low,
+                "x": 0,
                 "y": row,
-                "xref": "x2",
+                "xref": "x2 domain",
                 "yref": "y2",
                 "text": f"{curve.label}: {curve.range_text}",
                 "showarrow": False,
@@ -277,6 +279,8 @@ def cost_by_speed_figure(
     traces += ([] if compact else _reference_traces(data, lang)) + _reader_traces(data, lang) + bars
     ticks = {"tickfont": {"size": SMALL_FONT_PX, "color": style.LIGHT.muted}}
     axis_title = {"size": FONT_PX, "color": INK}
+    # The "Your speed" label on the wider side of its line, so it stays on a phone's chart.
+    on_right = data.speed > (first + last) / 2
     reader = {
         "x": data.speed,
         "y": 1.0,
@@ -286,9 +290,9 @@ def cost_by_speed_figure(
             speed=f"{lang.number(data.speed, 1)} {data.speed_unit}"
         ),
         "showarrow": False,
-        "xanchor": "left",
+        "xanchor": "right" if on_right else "left",
         "yanchor": "top",
-        "xshift": 4,
+        "xshift": -4 if on_right else 4,
         "font": {"size": SMALL_FONT_PX, "color": INK},
         "bgcolor": style.LIGHT.veil,
     }

@@ -94,9 +94,29 @@ def test_chart_text_is_at_least_12px_on_a_phone(shown: Shown) -> None:
     assert small == [], f"chart text under {MIN_CHART_TEXT_PX} px: {small[:10]}"
 
 
+def chart_text_cut_off(page: Page) -> list[str]:
+    """Chart texts that reach past their chart's edge, where the drawing cuts them off."""
+    found: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")].flatMap((chart) => {
+            const svg = chart.querySelector('.main-svg');
+            if (!svg) return [];
+            const box = svg.getBoundingClientRect();
+            return [...chart.querySelectorAll('svg text')]
+                .filter((t) => t.textContent.trim())
+                .filter((t) => {
+                    const r = t.getBoundingClientRect();
+                    return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+                })
+                .map((t) => t.textContent.trim().slice(0, 40));
+        })"""
+    )
+    return found
+
+
 @pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")
 def test_every_chart_fits_the_width_on_a_phone(shown: Shown) -> None:
-    """At 390x844 no chart's drawing reaches past either edge of the screen."""
+    """At 390x844 no chart's drawing reaches past either edge of the screen, and no label
+    reaches past its chart's edge."""
     phone = shown.at(PHONE)
     outside = phone.locator("[data-testid='stPlotlyChart'] .main-svg").evaluate_all(
         """svgs => svgs.map(svg => svg.getBoundingClientRect())
@@ -104,6 +124,7 @@ def test_every_chart_fits_the_width_on_a_phone(shown: Shown) -> None:
             .map(box => [Math.round(box.left), Math.round(box.right)])"""
     )
     assert outside == [], f"charts wider than the {PHONE['width']} px screen: {outside}"
+    assert chart_text_cut_off(phone) == []
 
 
 @pytest.mark.parametrize("shown", tour_params(), indirect=True, scope="session")

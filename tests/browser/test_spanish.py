@@ -19,6 +19,7 @@ from retroedu import site
 from retroedu.content import i18n
 from tests.app.test_spanish import content_translated, english_left
 from tests.browser.conftest import (
+    PHONE,
     TOUR,
     NewPage,
     assert_no_exception,
@@ -27,6 +28,7 @@ from tests.browser.conftest import (
     settle,
 )
 from tests.browser.test_a11y import serious_axe_violations
+from tests.browser.test_layout import chart_text_cut_off, cut_short
 from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.browser
@@ -83,6 +85,11 @@ def test_every_page_in_spanish_sets_html_lang_and_passes_axe(
         ]
     if content_translated():
         assert english_left(page.evaluate(ELEMENT_TEXTS)) == []
+    # Spanish runs longer than English: on a phone nothing may be cut short for it.
+    page.set_viewport_size(PHONE)
+    settle(page)
+    assert cut_short(page) == []
+    assert chart_text_cut_off(page) == []
 
 
 def test_the_language_survives_clicking_through_the_sidebar(
