@@ -230,7 +230,7 @@ def _range_traces(data: ChartData, lang: Language = ENGLISH) -> tuple[list[Trace
             }
         )
         # Each label starts at the panel's left edge, over its own bar: begun at the bar's start
-        # it ran past the right edge of a phone's chart ("3,0–6,0 km/h" lost its unit).
+        # it ran past the right edge of a phone's chart ("3,0-6,0 km/h" lost its unit).
         labels.append(
             {
                 "x": 0,

@@ -524,13 +524,25 @@ def zone_bar(view: HeartView, lang: Language = ENGLISH) -> ZoneBar:
     )
 
 
-def _broken(name: str) -> str:
-    """A zone's name broken at its comma or hyphen, so it fits a narrow segment unshrunk.
+#: A two-word zone name longer than this is set on two lines. [characters]
+ONE_LINE_CHARS = 10
 
-    >>> _broken("Vigorous, lower end"), _broken("Near-maximal")
-    ('Vigorous,<br>lower end', 'Near-<br>maximal')
+
+def _broken(name: str) -> str:
+    """A zone's name broken at its comma or hyphen, or a long two-word name at its space, so it
+    fits a narrow segment unshrunk (Spanish "Casi máxima" was set at half size on a phone); a
+    short one stays on one line, where a third line would shrink it instead.
+
+    >>> _broken("Vigorous, lower end"), _broken("Near-maximal"), _broken("Casi máxima")
+    ('Vigorous,<br>lower end', 'Near-<br>maximal', 'Casi<br>máxima')
+    >>> _broken("Very light")
+    'Very light'
     """
-    return name.replace(", ", ",<br>").replace("-", "-<br>")
+    if ", " in name or "-" in name:
+        return name.replace(", ", ",<br>").replace("-", "-<br>")
+    if name.count(" ") == 1 and len(name) > ONE_LINE_CHARS:
+        return name.replace(" ", "<br>")
+    return name
 
 
 def zone_bar_figure(bar: ZoneBar, *, height_px: int = 170, lang: Language = ENGLISH) -> go.Figure:
