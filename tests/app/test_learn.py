@@ -118,6 +118,10 @@ def test_home_links_every_page_and_cites_its_facts(rendered: dict[str, AppTest])
     linked = {link.proto.page for link in at.get("page_link")}
     assert linked == {page.key for page in site.PAGES} - {site.HOME}
     assert [h.value for h in at.header][1:4] == ["Learn", "Calculate", "Present"]
+    # Drawn row by row, in the content's order, which a phone keeps when it stacks the columns
+    # (two columns filled one after the other read 1, 3, 2, 4 there).
+    order = [fact["label"] for fact in LIBRARY.page("home").page.meta["facts"]]
+    assert [metric.label for metric in at.metric] == order
 
 
 def test_home_offers_start_here_first(rendered: dict[str, AppTest]) -> None:
