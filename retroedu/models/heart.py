@@ -184,8 +184,8 @@ def _span(low_pct: int, high_pct: int) -> str:
 @dataclass(frozen=True)
 class Band:
     """One zone of a model: a slice of max HR or of heart-rate reserve, with what it feels like,
-    its talk test (how much a person can say while moving, in a few everyday words: the patient
-    handout's column) and what it is for."""
+    what it is for, and its talk test: how much a person can say while moving, in a few everyday
+    words (the patient handout's column), said in `feel` too, in the same words."""
 
     zone: str
     name: str
@@ -220,7 +220,7 @@ _HRMAX5 = ZoneModel(
             50,
             60,
             _span(50, 60),
-            N_("Easy breathing; you could chat for hours."),
+            N_("Easy breathing; you could chat, even sing."),
             N_("Warm-up, cool-down, recovery, learning backward technique."),
             N_("Chat, even sing"),
         ),
@@ -262,7 +262,7 @@ _HRMAX5 = ZoneModel(
             _span(90, 100),
             N_("All-out; no talking."),
             N_("Short sprints and intervals for fit, healthy people."),
-            N_("Cannot talk"),
+            N_("No talking"),
         ),
     ),
 )
@@ -279,7 +279,7 @@ _HRR5 = ZoneModel(
             50,
             60,
             _span(50, 60),
-            N_("Breathing faster; you can still talk in sentences."),
+            N_("Breathing faster; full sentences."),
             N_("Easy endurance; counts as moderate activity."),
             N_("Full sentences"),
         ),
@@ -289,7 +289,7 @@ _HRR5 = ZoneModel(
             60,
             70,
             _span(60, 70),
-            N_("Working; sentences get shorter."),
+            N_("Working; shorter sentences."),
             N_("Steady aerobic sessions."),
             N_("Shorter sentences"),
         ),
@@ -311,7 +311,7 @@ _HRR5 = ZoneModel(
             _span(80, 90),
             N_("Very hard; talking is an effort."),
             N_("Threshold intervals."),
-            N_("Talking is hard"),
+            N_("Talking is an effort"),
         ),
         Band(
             N_("Zone 5"),
@@ -321,7 +321,7 @@ _HRR5 = ZoneModel(
             _span(90, 100),
             N_("All-out; no talking."),
             N_("Short intervals for fit, healthy people."),
-            N_("Cannot talk"),
+            N_("No talking"),
         ),
     ),
 )
@@ -338,7 +338,7 @@ _ACSM = ZoneModel(
             30,
             40,
             _span(30, 39),
-            N_("Barely harder than resting; breathing hardly changes."),
+            N_("Barely harder than resting; you could chat, even sing."),
             N_("A first session after illness or injury; a first backward walk."),
             N_("Chat, even sing"),
         ),
@@ -348,7 +348,7 @@ _ACSM = ZoneModel(
             40,
             60,
             _span(40, 59),
-            N_("Breathing faster; you can still talk."),
+            N_("Breathing faster; full sentences."),
             N_("Counts toward 150 minutes a week of moderate activity."),
             N_("Full sentences"),
         ),
@@ -368,9 +368,9 @@ _ACSM = ZoneModel(
             90,
             100,
             "\u2265 90 %",
-            N_("Can be held for minutes at most."),
+            N_("Can be held for minutes at most; no talking."),
             N_("Short intervals for fit, healthy adults only."),
-            N_("Cannot talk"),
+            N_("No talking"),
         ),
     ),
 )

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retroedu.content import i18n
 from retroedu.models import heart
 from retroedu.models.heart import (
     FORMULAS,
@@ -299,3 +300,14 @@ def test_impossible_input_is_refused_with_a_sentence(call: object, message: str)
     text = str(caught.value)
     assert text[0].isupper()
     assert text.rstrip().endswith((".", ")"))
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_each_zone_says_its_talk_test_in_the_same_words_as_how_it_feels(code: str) -> None:
+    """The handout prints a zone's talk test, the screen how it feels; one is part of the other,
+    word for word, so the sheet and the screen never describe a zone two ways."""
+    lang = i18n.load(code)
+    for model in heart.MODELS.values():
+        for band in model.bands:
+            talk, feel = lang._(band.talk), lang._(band.feel)
+            assert talk.lower() in feel.lower(), (model.key, band.zone, talk, feel)
