@@ -91,8 +91,8 @@ LARGE_PRINT = TypeSizes(title=19.0, heading=15.0, body=14.0, sources=11.0)
 
 @dataclass(frozen=True)
 class ZoneRow:
-    """One heart-rate zone: its plain name, its share of max HR or of reserve, its range [bpm]
-    and the talk test for it."""
+    """One heart-rate zone: its name as the screen writes it, its share of max HR or of reserve,
+    its range [bpm] and the talk test for it."""
 
     zone: str
     name: str

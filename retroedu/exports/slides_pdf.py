@@ -1,7 +1,7 @@
 """The team-talk deck as a 16:9 PDF, one slide per page, for a meeting room with no network. Pure.
 
 Every page is drawn from the `DeckView` the screen shows: the key point, its detail (citations
-become the short source line at the foot of the page, as on screen), and the visual's bars drawn
+become the source line at the foot of the page, as on screen, never cut short), and the visual's bars drawn
 as vectors from the same `Comparison` numbers (forward solid, backward hatched). The title slide
 carries the club and date the presenter typed; the closing slide the take-aways and, when the app
 has a public address, QR codes to the deck and the calculator.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import segno
 from fpdf import FPDF
@@ -36,6 +37,8 @@ MARGIN_MM = 14.0
 PT_MM = 0.3528
 #: The source line at the foot of each slide: small, but legible on paper. [pt]
 FOOTER_PT = 9.0
+#: The most lines it may take: room kept free under every slide's content.
+FOOTER_LINES = 2
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -119,8 +122,12 @@ class _Deck:
         line_mm = FOOTER_PT * PT_MM * 1.25
         text, width = printable(line), self.width - 24
         wrapped = self.pdf.multi_cell(width, line_mm, text, dry_run=True, output="LINES")
-        assert isinstance(wrapped, list)
-        lines = len(wrapped)
+        lines = len(cast("list[str]", wrapped))
+        if lines > FOOTER_LINES:
+            raise ValueError(
+                f"Slide {self.view.number(slide)} cites more sources than {FOOTER_LINES} lines "
+                "at its foot can hold; cite fewer on it (content/deck.md)."
+            )
         bottom = PAGE_MM[1] - MARGIN_MM + 7
         self.pdf.set_xy(MARGIN_MM, bottom - lines * line_mm)
         self.pdf.multi_cell(width, line_mm, text)

@@ -352,6 +352,10 @@ def wide_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> WideTabl
     <BLANKLINE>
     **a**\\
     *Value:* 0.1
+    >>> wide_table(("Symbol", "Value"), [("k",)])
+    Traceback (most recent call last):
+    ...
+    ValueError: Every row needs 2 cells, one per heading.
     """
     if any(len(row) != len(header) for row in rows):
         raise ValueError(f"Every row needs {len(header)} cells, one per heading.")

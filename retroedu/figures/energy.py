@@ -200,8 +200,8 @@ def reference_name(point: energy.ReferencePoint, lang: Language = ENGLISH) -> st
     return lang._("Measured forward ({grade})").format(grade=grade)
 
 
-#: Lower panel: each label sits on its row, its bar just under it like an underline, so rows never
-#: collide even when a projector enlarges the type. [rows]
+#: Lower panel: each label sits on its row at the panel's left edge, its bar just under it, so
+#: rows never collide even when a projector enlarges the type. [rows]
 BAR_BELOW_LABEL = 0.42
 
 
@@ -229,7 +229,7 @@ def _range_traces(data: ChartData, lang: Language = ENGLISH) -> tuple[list[Trace
                 "yaxis": "y2",
             }
         )
-        # Each label starts at the panel's left edge, over its own bar: begun at the bar's start
+        # Each label starts at the panel's left edge, on its bar's row: begun at the bar's start
         # it ran past the right edge of a phone's chart ("3,0-6,0 km/h" lost its unit).
         labels.append(
             {

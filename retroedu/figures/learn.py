@@ -758,7 +758,7 @@ MODE_WORDS: Mapping[Mode, str] = {"walk": N_("walk"), "run": N_("run")}
 
 
 def plan_table(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> pd.DataFrame:
-    """The plan as a table a person can read row by row; four columns so it fits a phone.
+    """The plan as a table a person can read row by row (a phone shows `plan_cards` instead).
 
     >>> plan_table([PlanWeek(1, "walk", "Walk back.", "5", "Slowly.")]).to_dict("records")
     [{'Week': '1 · walk', 'What to do': 'Walk back.', 'Backward minutes': '5', 'Notes': 'Slowly.'}]

@@ -138,17 +138,18 @@ def _scale_axis(axis: Any, factor: float, floor: float) -> None:
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
 
 
-def _swapped(value: Any, swap: Mapping[str, str]) -> Any:
+def _swapped(value: Any, swap: Mapping[str, str], key: str = "") -> Any:
     if isinstance(value, str):
         whole = swap.get(value.upper())
         if whole is not None:
             return whole
-        # A colour inside a longer value, e.g. a text-shadow list.
-        return _HEX.sub(lambda found: swap.get(found[0].upper(), found[0]), value)
+        if key == "shadow":  # a list of colours, e.g. `LABEL_HALO`; text is left as written
+            return _HEX.sub(lambda found: swap.get(found[0].upper(), found[0]), value)
+        return value
     if isinstance(value, dict):
-        return {key: _swapped(item, swap) for key, item in value.items()}
+        return {name: _swapped(item, swap, name) for name, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_swapped(item, swap) for item in value]
+        return [_swapped(item, swap, key) for item in value]
     return value
 
 

@@ -211,6 +211,20 @@ def test_every_page_renders_in_spanish(key: str) -> None:
     assert english_left(shown(at)) == []
 
 
+def test_the_calorie_model_opened_in_spanish_leaves_no_english() -> None:
+    """The model section is drawn only once opened: opened, its tables and their phone cards
+    are Spanish too."""
+    at = run_page("calories", {"lang": "es"})
+    closed = shown(at)
+    at.session_state["model_open"] = True
+    opened = shown(at.run())
+    no_exception(at)
+    assert len(opened) > len(closed)
+    assert any("*Valor:*" in text for text in opened)  # a constant's card
+    if content_translated():
+        assert english_left(opened) == []
+
+
 def test_the_english_check_would_see_an_english_string() -> None:
     at = run_page("heart-rate")  # English
     leftovers = set(english_left(shown(at)))

@@ -32,7 +32,6 @@ from tests.browser.conftest import (
     open_page,
     tour_params,
 )
-from tests.conftest import LIBRARY
 
 pytestmark = pytest.mark.browser
 
@@ -179,15 +178,6 @@ def test_a_table_too_wide_for_a_phone_is_a_block_per_row_there(
     for number in range(count):
         expect(cards.nth(number)).to_be_hidden()
         expect(tables.nth(number)).to_be_visible()
-
-
-def test_the_starter_plan_on_a_phone_is_a_card_per_week(new_page: NewPage, base_url: str) -> None:
-    weeks = len(LIBRARY.page("getting_started").page.meta["weeks"])
-    page = open_page(new_page(viewport=PHONE), base_url + "/getting-started")
-    cards = page.locator(".st-key-wide_cards_plan [class*='st-key-plan_week_']")
-    expect(cards).to_have_count(weeks)
-    expect(cards.first).to_contain_text("Week 1")
-    expect(page.locator(".st-key-wide_table_plan tbody tr")).to_have_count(weeks)
 
 
 PROJECTOR = {"width": 1280, "height": 720}

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from retroedu.calculators.deck import deck_view
+from retroedu.content.library import Library
 from retroedu.exports.slides_pdf import Code, TitleDetails, slides_pdf, source_line
 from retroedu.figures.deck import comparison_figure
 from tests.conftest import LIBRARY
@@ -72,17 +73,23 @@ def test_the_slides_pdf_has_one_16_by_9_page_per_slide() -> None:
         assert width > height
 
 
-def test_every_slides_sources_are_printed_whole() -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_slides_sources_are_printed_whole(lang: str) -> None:
     """Slide 3 cites six sources; its line was cut at "American College of Spo…", and a source
-    cut short cannot be looked up. Each page holds its slide's whole source line."""
-    reader = read(slides_pdf(VIEW, REFS, TitleDetails("", "")))
+    cut short cannot be looked up. Each page holds its slide's whole source line (building the
+    PDF also checks that no line needs more rows than the foot of a slide keeps free)."""
+    library = Library.load(lang)
+    view = deck_view(library)
+    reader = read(slides_pdf(view, library.references, TitleDetails("", "")))
     longest = 0
-    for slide, page in zip(VIEW.slides, reader.pages, strict=True):
+    for slide, page in zip(view.slides, reader.pages, strict=True):
         text = " ".join(page.extract_text().split())
-        line = source_line(VIEW.sources(slide), REFS, str(VIEW.words["sources_label"]))
+        line = source_line(
+            view.sources(slide), library.references, str(view.words["sources_label"]), view.lang
+        )
         assert " ".join(line.split()) in text, (line, text)
         assert "\u2026" not in text
-        longest = max(longest, len(VIEW.sources(slide)))
+        longest = max(longest, len(view.sources(slide)))
     assert longest >= 6  # the test sees a line too long for one row
 
 

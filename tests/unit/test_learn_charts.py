@@ -25,6 +25,7 @@ from retroedu.figures.learn import (
     contact_sequence_figure,
     knee_load_figure,
     knee_load_studies,
+    plan_cards,
     plan_table,
     plan_weeks,
     timeline_events,
@@ -243,6 +244,14 @@ def test_plan_carries_the_seed_progressions() -> None:
 def test_every_plan_step_names_its_sources() -> None:
     # `refs` is optional for a week; the library already refused any key not in references.yaml.
     assert [week.week for week in WEEKS if not week.refs] == []
+
+
+def test_the_plan_for_a_phone_has_one_card_per_week_in_order() -> None:
+    cards = plan_cards(WEEKS)
+    assert len(cards) == len(WEEKS) == 8
+    for week, card in zip(WEEKS, cards, strict=True):
+        assert card.startswith(f"**Week {week.week} · {week.mode}** · Backward minutes: ")
+        assert week.minutes in card.splitlines()[0]
 
 
 def test_plan_table_has_one_row_per_week() -> None:

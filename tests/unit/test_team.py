@@ -290,10 +290,14 @@ def test_a_part_page_of_cards_has_no_empty_cut_outlines() -> None:
     view = team_view(read_roster(squad(4)))
     [png] = page_images(zone_cards_pdf(view, WORDS))
     page = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
-    top, bottom = page[: page.shape[0] // 2], page[page.shape[0] // 2 + 2 :]
-    # The cut lines are the light grid grey (#D9DEE3): anything short of white is ink.
-    assert (top < 245).any()
-    assert not (bottom < 245).any()
+    half = page.shape[0] // 2
+    # The edge the two cards of a row share: 10 mm margin + 95 mm card on a 210 mm page. The cut
+    # lines are the light grid grey (#D9DEE3), dashed: grey runs with white gaps between.
+    x = round((10 + 95) / 210 * page.shape[1])
+    edge = page[: half - 4, x - 1 : x + 2].min(axis=1) < 245
+    runs = int(np.count_nonzero(edge[1:] & ~edge[:-1]))
+    assert runs >= 30, runs  # a dash every 3.5 mm down two 69 mm cards; solid would be 1 or 2
+    assert not (page[half + 2 :] < 245).any()  # under the four cards: blank paper
 
 
 def test_no_cards_without_athletes() -> None:
