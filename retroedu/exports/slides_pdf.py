@@ -1,10 +1,10 @@
 """The team-talk deck as a 16:9 PDF, one slide per page, for a meeting room with no network. Pure.
 
 Every page is drawn from the `DeckView` the screen shows: the key point, its detail (citations
-become the source line at the foot of the page, as on screen, never cut short), and the visual's bars drawn
-as vectors from the same `Comparison` numbers (forward solid, backward hatched). The title slide
-carries the club and date the presenter typed; the closing slide the take-aways and, when the app
-has a public address, QR codes to the deck and the calculator.
+become the source line at the foot of the page, as on screen, never cut short), and the visual's
+bars drawn as vectors from the same `Comparison` numbers (forward solid, backward hatched). The
+title slide carries the club and date the presenter typed; the closing slide the take-aways and,
+when the app has a public address, QR codes to the deck and the calculator.
 
 >>> from retroedu.content.library import Library
 >>> from retroedu.calculators.deck import deck_view

@@ -757,6 +757,11 @@ def plan_weeks(data: object) -> tuple[PlanWeek, ...]:
 MODE_WORDS: Mapping[Mode, str] = {"walk": N_("walk"), "run": N_("run")}
 
 
+def _week_label(week: PlanWeek, lang: Language = ENGLISH) -> str:
+    """A week as the table's first column and the card's title write it: "1 · walk"."""
+    return f"{week.week} · {lang._(MODE_WORDS[week.mode])}"
+
+
 def plan_table(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> pd.DataFrame:
     """The plan as a table a person can read row by row (a phone shows `plan_cards` instead).
 
@@ -765,7 +770,7 @@ def plan_table(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> pd.DataFr
     """
     return pd.DataFrame(
         {
-            lang._("Week"): [f"{w.week} · {lang._(MODE_WORDS[w.mode])}" for w in weeks],
+            lang._("Week"): [_week_label(w, lang) for w in weeks],
             lang._("What to do"): [w.what for w in weeks],
             lang._("Backward minutes"): [w.minutes for w in weeks],
             lang._("Notes"): [w.notes for w in weeks],
@@ -788,7 +793,7 @@ def plan_cards(weeks: Sequence[PlanWeek], lang: Language = ENGLISH) -> tuple[str
     """
     week, minutes, notes = lang._("Week"), lang._("Backward minutes"), lang._("Notes")
     return tuple(
-        f"**{week} {w.week} · {lang._(MODE_WORDS[w.mode])}** · "
+        f"**{week} {_week_label(w, lang)}** · "
         f"{minutes}: {escape_markdown(w.minutes)}\n\n"
         f"{escape_markdown(w.what)}\n\n"
         f"*{notes}:* {escape_markdown(w.notes)}"
