@@ -2,7 +2,8 @@
 
 The deck opens with a title slide (the topic; the club and date are the presenter's), carries
 one key point per slide, each with a supporting detail and its citations, speaker notes and
-optionally a visual that shows the data the point is about, and closes with three take-aways.
+optionally a visual that shows the data the point is about, and closes with three take-aways: the
+points marked `takeaway: true`, said again in the same words (never a second wording).
 
 >>> from retroedu.content.pages import parse_page
 >>> text = "---\\ntitle: T\\nsummary: S.\\nslides:\\n  - point: One.\\n    notes: Say it.\\n"
@@ -26,7 +27,7 @@ from retroedu.models.checks import real
 VISUALS = ("energy", "heart", "knee_load")
 #: Example person fields (content/deck.md `example:`) and their units.
 EXAMPLE_FIELDS = ("age_years", "weight_kg", "speed_kmh", "grade_pct")
-#: How many take-aways the closing slide lists.
+#: How many take-aways the closing slide lists (points marked `takeaway: true`).
 TAKEAWAYS = 3
 
 Kind = Literal["title", "point", "closing"]
@@ -80,7 +81,7 @@ def points(page: Page, page_keys: Collection[str] = site.BY_KEY) -> tuple[Slide,
     if not isinstance(found, list) or not found:
         raise ValueError(f"Deck {page.name!r} needs a 'slides' list with at least one slide.")
     deck = []
-    allowed = {"point", "detail", "visual", "learn", "notes"}
+    allowed = {"point", "detail", "visual", "learn", "notes", "takeaway"}
     for number, item in enumerate(found, start=1):
         where = f"Deck {page.name!r}, slide {number}"
         if not isinstance(item, dict) or not set(item) <= allowed:
@@ -93,6 +94,8 @@ def points(page: Page, page_keys: Collection[str] = site.BY_KEY) -> tuple[Slide,
         learn = item.get("learn")
         if learn is not None and (not isinstance(learn, str) or learn not in page_keys):
             raise ValueError(f"{where}: 'learn' must name a registered page (got {learn!r}).")
+        if not isinstance(item.get("takeaway", False), bool):
+            raise ValueError(f"{where}: 'takeaway' is true or false.")
         deck.append(
             Slide(
                 "point",
@@ -119,21 +122,32 @@ def opening(page: Page) -> Slide:
 
 
 def closing(page: Page) -> Slide:
-    """The closing slide: a heading and exactly `TAKEAWAYS` take-aways."""
+    """The closing slide: a heading and the `TAKEAWAYS` points marked `takeaway: true`, in order.
+
+    >>> from retroedu.content.pages import parse_page
+    >>> text = "---\\ntitle: T\\nsummary: S.\\nclosing: {heading: H, notes: Say it.}\\nslides:\\n"
+    >>> for point in ("One.", "Two.", "Three.", "Four."):
+    ...     text += f"  - {{point: {point}, notes: N, takeaway: {point != 'Two.'}}}\\n"
+    >>> closing(parse_page(text + "---\\n")).takeaways
+    ('One.', 'Three.', 'Four.')
+    """
     block = _block(page, "closing")
     where = f"Deck {page.name!r}, closing"
-    found = block.get("takeaways")
-    if (
-        not isinstance(found, list)
-        or len(found) != TAKEAWAYS
-        or not all(isinstance(item, str) and item.strip() for item in found)
-    ):
-        raise ValueError(f"{where} needs exactly {TAKEAWAYS} take-aways, each a line of text.")
+    marked = tuple(
+        item["point"].strip()
+        for item in page.meta.get("slides") or ()
+        if isinstance(item, dict) and item.get("takeaway") is True
+    )
+    if len(marked) != TAKEAWAYS:
+        raise ValueError(
+            f"{where} needs exactly {TAKEAWAYS} take-aways: mark {TAKEAWAYS} slides"
+            f" 'takeaway: true' (found {len(marked)})."
+        )
     return Slide(
         "closing",
         _text(block, "heading", where),
         notes=_text(block, "notes", where),
-        takeaways=tuple(item.strip() for item in found),
+        takeaways=marked,
     )
 
 

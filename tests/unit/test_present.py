@@ -8,12 +8,14 @@ import pytest
 from retroedu.calculators.calories import chart_data
 from retroedu.calculators.heart import HeartInputs, heart_view
 from retroedu.content import deck
+from retroedu.content.library import Library
 from retroedu.content.pages import parse_page
 from retroedu.figures.energy import cost_by_speed_figure
 from retroedu.figures.heart import zones_figure
 from retroedu.figures.style import PROJECTOR_FONT_PX as FONT_PX
 from retroedu.figures.style import PROJECTOR_HEIGHT_PX as HEIGHT_PX
 from retroedu.figures.style import for_projector
+from retroedu.models import energy
 from tests.conftest import LIBRARY
 
 
@@ -112,6 +114,7 @@ def deck_page(slides: str, extra: str = "") -> str:
         ),
         ("  - point: P\n    colour: red\n", "use only the fields"),
         ("  - point: P\n", "needs the text field 'notes'"),
+        ("  - point: P\n    notes: N\n    takeaway: later\n", "'takeaway' is true or false"),
     ],
 )
 def test_malformed_decks_are_rejected_with_a_reason(slides: str, message: str) -> None:
@@ -125,14 +128,36 @@ def test_malformed_decks_are_rejected_with_a_reason(slides: str, message: str) -
         ("", "needs a 'opening' block"),
         ("opening: {subtitle: S, notes: N}\n", "needs the text field 'topic'"),
         (
-            "opening: {topic: T, notes: N}\nclosing: {heading: H, notes: N, takeaways: [a, b]}\n",
-            "exactly 3 take-aways",
+            "opening: {topic: T, notes: N}\nclosing: {heading: H, notes: N}\n",
+            "exactly 3 take-aways: mark 3 slides 'takeaway: true' \\(found 1\\)",
         ),
     ],
 )
 def test_a_deck_without_its_title_or_closing_slide_is_rejected(extra: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        deck.slides(parse_page(deck_page("  - point: P\n    notes: N\n", extra)))
+        deck.slides(
+            parse_page(deck_page("  - point: P\n    notes: N\n    takeaway: true\n", extra))
+        )
+
+
+def test_the_closing_slide_repeats_the_marked_points_word_for_word() -> None:
+    for lang in ("en", "es"):
+        slides = deck.slides(Library.load(lang).page("deck").page)
+        marked = [slide.point for slide in slides[1:-1] if slide.point in slides[-1].takeaways]
+        assert len(marked) == deck.TAKEAWAYS, lang
+
+
+def test_the_energy_slide_states_a_range_that_holds_its_chart_and_the_running_studies() -> None:
+    """ "A third to a half more": at the deck's 5 km/h the chart's walking band is k_walk 1.5-1.7
+    on ACSM's level walking, (3.5 + 1.5 x 8.33) / (3.5 + 8.33) = 1.35 to (3.5 + 1.7 x 8.33) /
+    11.83 = 1.49; the running studies in its detail measured 1.35 [@wright2001; @rasica2020]."""
+    page = LIBRARY.page("deck").page
+    [slide] = [slide for slide in deck.slides(page) if slide.visual == "energy"]
+    assert "a third to a half" in slide.point
+    band = energy.backward_ratio("walk", deck.example(page)["speed_kmh"])
+    assert band.low >= 1 + 1 / 3
+    assert band.high <= 1.5
+    assert "running at 35 % more" in slide.detail
 
 
 def test_a_slide_links_a_page_by_its_key() -> None:
