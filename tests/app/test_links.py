@@ -267,7 +267,7 @@ def test_the_preview_shows_every_page_before_the_download() -> None:
 @pytest.mark.parametrize(
     ("setting", "kind", "words"),
     [
-        (None, "info", "No QR code: RetroEdu is served from localhost"),
+        (None, "info", "No QR code on this sheet: this copy of RetroEdu runs at localhost"),
         ("https://retroedu.example.org/", "caption", "open https://retroedu.example.org."),
         ("retroedu.example.org", "error", "must start with http:// or https://"),
         ("http://localhost:8501", "error", "names this computer"),
