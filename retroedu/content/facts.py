@@ -8,9 +8,13 @@ and the handout cannot disagree. Measured values from a study stay in the prose 
 ('1.6', '1.5-1.7')
 >>> values("es")["k_walk"], values("es")["walk_backward_extra_pct"]
 ('1,6', '42 %')
+>>> values()["run_km_kcal_forward"], values()["run_km_kcal_backward"]  # 0.2 x 70 x 5; x 1.35
+('70', '95')
 """
 
 from __future__ import annotations
+
+import math
 
 from retroedu.content.i18n import SOURCE, number
 from retroedu.models import energy
@@ -18,6 +22,17 @@ from retroedu.models import energy
 EN_DASH = "\u2013"
 #: The speed at which the prose quotes the model's backward-walking figure: the measured 5 km/h.
 WALK_SPEED_KMH = 5.0
+#: The runner whose kilometre the prose prices (the deck's example person weighs the same), and a
+#: running speed inside the measured range: level running's cost per metre does not depend on it.
+RUN_WEIGHT_KG, RUN_SPEED_KMH = 70.0, 10.0
+
+
+def _run_km_kcal(direction: str) -> float:
+    """Net energy of one level kilometre run by the example runner, in the calculator's model."""
+    per_min = energy.kcal_per_min(
+        RUN_WEIGHT_KG, RUN_SPEED_KMH, gait="run", direction=direction, net=True
+    )
+    return per_min * 60.0 / RUN_SPEED_KMH
 
 
 def values(lang: str = SOURCE) -> dict[str, str]:
@@ -43,4 +58,8 @@ def values(lang: str = SOURCE) -> dict[str, str]:
         f"{pct(ratio.high)}",
         "k_run": g(k_run.value),
         "k_run_band": f"{g(k_run.low)}{EN_DASH}{g(k_run.high)}",
+        "run_weight": f"{g(RUN_WEIGHT_KG)} kg",
+        # Half up (94.5 -> 95), not to even.
+        "run_km_kcal_forward": number(math.floor(_run_km_kcal("forward") + 0.5), 0, lang),
+        "run_km_kcal_backward": number(math.floor(_run_km_kcal("backward") + 0.5), 0, lang),
     }

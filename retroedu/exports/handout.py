@@ -258,8 +258,9 @@ def _zones(
     if view.measured:
         how, formula_keys = text["max_measured"], []
     else:
+        # The screen's "95 % range", not the formula's error (half of it): one figure for both.
         how = text["max_formula"].format(
-            formula=view.formula.name, error=lang.number(view.formula.error_bpm)
+            formula=view.formula.name, range=tables.range_text(*view.band_bpm, lang=lang)
         )
         formula_keys = [view.formula.citation]
     resting = view.inputs.resting_hr_bpm

@@ -13,6 +13,7 @@ import pytest
 
 from retroedu.content import evidence
 from retroedu.content.facts import values
+from retroedu.content.library import Library
 from retroedu.models import heart
 from tests.conftest import LIBRARY
 from tests.unit.test_evidence import page_sentences
@@ -124,3 +125,54 @@ def test_the_age_caution_follows_each_formulas_source_population(
 ) -> None:
     assert "age_outside_formula" in heart.cautions(young, None, formula)
     assert "age_outside_formula" not in heart.cautions(inside, None, formula)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_heaths_practice_effect_figures_are_never_stated_as_read(lang: str) -> None:
+    """The fact sheet has Heath 2001's title only, its effect sizes unverified: every sentence
+    citing it says the figures were read second-hand, or that only a title was seen."""
+    hedges = ("second-hand", "title", "segunda mano", "título")
+    unhedged = [
+        f"{name}: {sentence}"
+        for name, page in Library.load(lang).pages.items()
+        for sentence in page_sentences(page)
+        if "heath2001" in evidence.cited_keys(sentence)
+        and not any(hedge in sentence for hedge in hedges)
+    ]
+    assert unhedged == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_wright_and_weyands_35_percent_is_the_3_m_s_figure_not_every_speeds(lang: str) -> None:
+    """Wright & Weyand 2001 measured backward costlier at all eight speeds (1.75-3.5 m/s), and
+    35 +/- 6 % at 3.0 m/s; the per-speed ratios are unread. A sentence giving both the speeds and
+    the 35 % names 3.0 m/s."""
+    vague = [
+        f"{name}: {sentence}"
+        for name, page in Library.load(lang).pages.items()
+        for sentence in page_sentences(page)
+        if "wright2001" in evidence.cited_keys(sentence)
+        and re.search(r"\b35\b", sentence)
+        and re.search(r"1[.,]75", sentence)
+        and not re.search(r"3[.,]0 m/s", sentence)
+    ]
+    assert vague == []
+
+
+@pytest.mark.parametrize(
+    ("page", "wrong"),
+    [
+        # Terblanche 2005: 26 women, of whom 13 trained and 13 were controls.
+        ("why_backward", r"\b26 young women"),
+        # Laufer 2005: walking backward keeps the cadence; quicker steps are running's.
+        ("deck", r"Steps get shorter and quicker"),
+        # The plan's week 1 is five minutes; its sources say 5-10.
+        ("deck", r"Two to five minutes"),
+        # Half the forward walking speed (the plan; a runner's "usual speed" is a running one).
+        ("handout", r"half your usual speed"),
+        # Guinness shows 43:39 without its hour, which a 2023 news report gives.
+        ("notable_users", r"3:43:39 marathon \[@guinness2016\]"),
+    ],
+)
+def test_a_statement_the_fact_check_corrected_stays_corrected(page: str, wrong: str) -> None:
+    assert re.search(wrong, ALL_TEXT[page]) is None

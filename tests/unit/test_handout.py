@@ -194,9 +194,11 @@ def test_every_number_in_the_zones_section_is_the_views(
     positions = [zones.find(cell) for cell in cells]
     assert -1 not in positions, (cells, zones)
     assert positions == sorted(positions)
-    # Every number of the section: the view's maximum (and its error), resting, the table's, and
-    # the source numbers.
-    expected = {f"{view.max_bpm:.0f}", f"{view.formula.error_bpm:g}"}
+    # Every number of the section: the view's maximum (and its 95 % range), resting, the
+    # table's, and the source numbers.
+    expected = {f"{view.max_bpm:.0f}"}
+    if not view.measured:
+        expected |= {"95", *(f"{end:.0f}" for end in view.band_bpm)}
     if inputs.resting_hr_bpm is not None:
         expected.add(f"{inputs.resting_hr_bpm:g}")
     for row in hero:
@@ -212,6 +214,13 @@ def test_every_number_in_the_zones_section_is_the_views(
     assert f"Zone method: {WORDS['method_names'][method]}" in zones
     # The header states the settings the zones come from.
     assert f"Age {inputs.age_years:g}" in sheet.pages[0]
+
+
+def test_the_sheet_gives_the_estimated_maximums_95_percent_range_as_the_screen_does() -> None:
+    """Age 40, Tanaka: 208 - 0.7 x 40 = 180 bpm; 95 % of people within 2 x 10.8 bpm of it,
+    158-202 (the screen's "95 % range"), not the 10.8 alone."""
+    zones = section(printed(HeartInputs(age_years=40), None).text, WORDS["headings"]["zones"])
+    assert "180 bpm (Tanaka formula, 95 % range 158\u2013202 bpm)" in " ".join(zones.split())
 
 
 @pytest.mark.parametrize(
