@@ -665,14 +665,19 @@ class _Sheet:
         def wide(text: str) -> float:
             return float(self.pdf.get_string_width(pdf_text(text.rstrip())))
 
+        def room(n: int) -> float:
+            # The room `text` gives a line (`break_lines`): a wider line would be broken again
+            # when drawn, inside a setting.
+            return width(n) - 2 * self.pdf.c_margin + FIT_MM
+
         atoms = [f"{word} " for word in words.split()] + url_pieces(link)
         lines: list[str] = []
         line = ""
         for atom in atoms:
-            while wide(atom) > width(len(lines)):
+            while wide(atom) > room(len(lines)):
                 # A piece wider than a line: as many characters as fit, then the rest.
                 cut = len(atom) - 1
-                while cut > 1 and wide(line + atom[:cut]) > width(len(lines)):
+                while cut > 1 and wide(line + atom[:cut]) > room(len(lines)):
                     cut -= 1
                 if cut <= 1 and line:
                     lines.append(line.rstrip())
@@ -680,7 +685,7 @@ class _Sheet:
                     continue
                 lines.append((line + atom[:cut]).rstrip())
                 line, atom = "", atom[cut:]
-            if line and wide(line + atom) > width(len(lines)):
+            if line and wide(line + atom) > room(len(lines)):
                 lines.append(line.rstrip())
                 line = ""
             line += atom

@@ -457,6 +457,24 @@ def test_every_variant_is_one_sheet_readable_and_nothing_cut_off(
     inside_margins(sheet)
 
 
+@pytest.mark.parametrize(("paper", "large"), [("A4", False), ("Letter", True)])
+def test_the_printed_link_breaks_only_where_a_reader_would(paper: str, large: bool) -> None:
+    """Typed from paper, a link broken inside a setting ("units=metri" / "c") reads as two."""
+    sheet = printed(HeartInputs(age_years=40), paper=paper, large_print=large)
+    link = sheet.handout.reentry.link_url  # type: ignore[union-attr]
+    lines = PdfReader(io.BytesIO(sheet.pdf)).pages[0].extract_text().splitlines()
+    start = next(n for n, line in enumerate(lines) if PUBLIC in line)
+    printed_lines, typed = [], ""
+    for line in lines[start:]:
+        piece = line[line.index(PUBLIC) :] if PUBLIC in line else line.strip()
+        printed_lines.append(piece)
+        typed += piece
+        if typed == link:
+            break
+    assert typed == link, printed_lines
+    assert all(line.endswith(("?", "&")) for line in printed_lines[:-1]), printed_lines
+
+
 @pytest.mark.parametrize(("paper", "large"), [(paper, large) for _, paper, large in VARIANTS[4:]])
 def test_without_a_public_address_the_written_out_settings_keep_it_one_sheet(
     paper: str, large: bool
