@@ -44,6 +44,23 @@ def open_link(key: str, params: Mapping[str, str]) -> AppTest:
     return at.run()
 
 
+def plain(text: str) -> str:
+    """`text` with its no-break spaces as spaces: the content loader joins each number to its unit
+    ("35\u00a0%", `library.units_kept`), and a test that quotes a sentence writes plain spaces."""
+    return text.replace("\u00a0", " ")
+
+
+def plain_data(data: Any) -> Any:
+    """Front-matter data (strings, lists, mappings) with `plain` strings, for the figure tests."""
+    if isinstance(data, str):
+        return plain(data)
+    if isinstance(data, list):
+        return [plain_data(item) for item in data]
+    if isinstance(data, dict):
+        return {key: plain_data(value) for key, value in data.items()}
+    return data
+
+
 def pdf_text(pdf: bytes) -> str:
     """The text of every page of a PDF, as a reader's copy-paste would give it."""
     reader = PdfReader(io.BytesIO(pdf))

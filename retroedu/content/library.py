@@ -42,6 +42,11 @@ from retroedu.content.pages import CONTENT_DIR, parse_page
 TOKEN = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
 
 
+#: A space between a number and its unit ("35 %", "5 km/h"): where a line breaks, the unit would
+#: start the next line alone.
+UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|km/h|mph|m/s|km|kg|kcal|bpm|lpm|Nm|ml|min|s|m)(?![\w/]))")
+NO_BREAK_SPACE = "\u00a0"
+
 #: The longest search a reader may type (longer text is cut, never an error).
 QUERY_LIMIT = 100
 
@@ -70,6 +75,16 @@ def fill_tokens(text: str, values: Mapping[str, str], where: str) -> str:
         return values[name]
 
     return TOKEN.sub(replace, text)
+
+
+def units_kept(text: str) -> str:
+    """`text` with a no-break space between each number and its unit, so that no line starts with
+    a unit: "35 %", "5 km/h", "10 s"; a word that starts like a unit ("5 minutes") is left alone.
+
+    >>> units_kept("35 % at 5 km/h, 10 s, 5 minutes, 3 mph.").split(" ")
+    ['35\xa0%', 'at', '5\xa0km/h,', '10\xa0s,', '5', 'minutes,', '3\xa0mph.']
+    """
+    return UNIT_SPACE.sub(NO_BREAK_SPACE, text)
 
 
 def pages_folder(lang: str, folder: Path = CONTENT_DIR) -> Path:
@@ -117,7 +132,7 @@ class Library:
         pages = {}
         for path in page_files(language.code, folder):
             name = path.relative_to(folder).as_posix()
-            text = fill_tokens(path.read_text("utf-8"), values, name)
+            text = units_kept(fill_tokens(path.read_text("utf-8"), values, name))
             pages[path.stem] = check_page(parse_page(text, path.stem), refs, language)
         return cls(MappingProxyType(pages), MappingProxyType(refs), language)
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from retroedu import site
 from retroedu.content import evidence
-from tests.conftest import APP, LIBRARY, figures, run_page
+from tests.conftest import APP, LIBRARY, figures, plain, run_page
 from ui import learn
 
 LEARN = [page.key for page in site.in_section("Learn")]
@@ -245,7 +245,7 @@ def test_plan_table_shows_all_eight_weeks(rendered: dict[str, AppTest]) -> None:
 def test_timeline_shows_the_records_with_their_levels(rendered: dict[str, AppTest]) -> None:
     at = rendered["notable-users"]
     [figure] = figures(at)
-    rows = [y for trace in figure["data"] for y in trace["y"]]
+    rows = [plain(y) for trace in figure["data"] for y in trace["y"]]
     for record in ("5:54.25", "13.6 s", "3:43:39"):
         assert any(record in row for row in rows), record
     names = [trace["name"] for trace in figure["data"]]
@@ -329,7 +329,7 @@ def test_muscle_page_draws_the_emg_chart_with_levels_written_on(
 ) -> None:
     at = rendered["muscles"]
     [figure] = figures(at)
-    notes = [note["text"].replace("<br>", " ") for note in figure["layout"]["annotations"]]
+    notes = [plain(note["text"].replace("<br>", " ")) for note in figure["layout"]["annotations"]]
     assert any("\u00b7 [lab] walking, 2.5 mph" in note for note in notes)
     assert any("\u00b7 [expert] running" in note for note in notes)
     assert any("directions only" in c.value for c in at.caption)

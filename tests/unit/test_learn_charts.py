@@ -32,11 +32,11 @@ from retroedu.figures.learn import (
     timeline_figure,
     timeline_table,
 )
-from tests.conftest import LIBRARY
+from tests.conftest import LIBRARY, plain_data
 
 
 def meta(name: str) -> dict[str, Any]:
-    return LIBRARY.page(name).page.meta
+    return dict(plain_data(LIBRARY.page(name).page.meta))
 
 
 # Properties run few examples and no deadline: a busy two-core machine must not fail them.
