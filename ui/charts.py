@@ -51,6 +51,7 @@ def chart(
         shown,
         key=key,
         alt=alt,
+        height="stretch" if present() else "content",
         config={
             "displaylogo": False,
             "modeBarButtonsToRemove": list(TOOLBAR),

@@ -36,7 +36,7 @@ INK = style.LIGHT.text
 
 #: Gait -> colour (Okabe-Ito blue and vermilion: apart for every common colour-vision type).
 GAIT_COLOURS = {"walk": style.BLUE, "run": style.VERMILION}
-GAIT_FILLS = {"walk": "rgba(0,114,178,0.16)", "run": "rgba(213,94,0,0.16)"}
+GAIT_FILLS = {"walk": style.LIGHT.band_blue, "run": style.LIGHT.band_vermilion}
 #: Direction -> dash pattern.
 DIRECTION_DASHES = {"forward": "solid", "backward": "dash"}
 #: Marker shape at the reader's speed, one per mode (so grey print-outs still work).
