@@ -154,7 +154,8 @@ def deck_view(library: Library, system: str = "metric") -> DeckView:
             ),
             str(words["heart_caption"]).format(n=measured.n, speed=walk),
             measured.refs,
-            digits=1,
+            # Whole beats, as the slide's own line says them ("121 to 166 bpm").
+            digits=0,
         ),
         "knee_load": Comparison(
             lang._("Peak kneecap force [\u00d7 body weight]"),

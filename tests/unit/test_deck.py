@@ -53,7 +53,8 @@ def test_the_comparison_figure_draws_the_view_models_numbers() -> None:
     bars = [trace for trace in fig.data if trace.type == "bar"]
     assert [bar.y for bar in bars] == [(120.9,), (166.1,)]
     labels = [trace for trace in fig.data if trace.type == "scatter"]
-    assert [label.text for label in labels] == [("120.9",), ("166.1 (+37 %)",)]
+    # Whole beats, as the slide's detail says them ("from 121 to 166 bpm").
+    assert [label.text for label in labels] == [("121",), ("166 (+37 %)",)]
     # Each label sits clear of the bar it names, by 2-4 % of the axis (which ends at
     # 166.1 x 1.22 = 202.6 bpm): 4.1-8.1 bpm above 120.9 and 166.1.
     gaps = [label.y[0] - bar.y[0] for label, bar in zip(labels, bars, strict=True)]
@@ -104,8 +105,8 @@ def test_each_page_carries_its_slides_point_number_and_data() -> None:
         assert slide.point.split()[0] in text
         assert f"{number} / {total}" in text
     heart = texts[[s.visual for s in VIEW.slides].index("heart")]
-    assert "120.9" in heart
-    assert "166.1 (+37 %)" in heart
+    assert "121" in heart
+    assert "166 (+37 %)" in heart
     assert "Kim KY, Choi JH (2001)" in heart
     assert all(takeaway in " ".join(texts[-1].split()) for takeaway in VIEW.slides[-1].takeaways)
 
