@@ -148,6 +148,35 @@ def test_on_a_phone_the_sources_follow_the_slide_in_whole_lines(
     expect(page.locator(".st-key-deck_controls")).to_have_css("opacity", "1")
 
 
+# The closing slide's list items against its heading, and the controls' right edges.
+CLOSING_JS = """() => {
+  const title = document.querySelector('.st-key-deck_slide h1').getBoundingClientRect();
+  const items = [...document.querySelectorAll('.st-key-deck_slide li')].map((li) => ({
+    left: li.getBoundingClientRect().left, font: parseFloat(getComputedStyle(li).fontSize)}));
+  const controls = [...document.querySelectorAll('.st-key-deck_controls button')]
+    .map((button) => button.getBoundingClientRect().right);
+  return {titleLeft: title.left, items, controls, width: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_phone_the_closing_list_and_the_controls_stay_on_screen(
+    new_page: NewPage, base_url: str, lang: str
+) -> None:
+    """The take-aways' numbers hung left of the slide's margin (cut to their dots on a phone),
+    and the Spanish "Presentar" ran off the right edge: the numbers now have room inside the
+    margin (an item's text starts at least one number's width in), the controls wrap."""
+    page = open_page(
+        new_page(viewport=PHONE), f"{base_url}/team-talk?slide={len(SLIDES)}&lang={lang}"
+    )
+    found = page.evaluate(CLOSING_JS)
+    assert len(found["items"]) == 3, found
+    assert all(item["left"] >= found["titleLeft"] + item["font"] for item in found["items"]), found
+    assert found["controls"], found
+    assert max(found["controls"]) <= found["width"], found
+    assert_no_exception(page)
+
+
 def expect_slide(page: Page, number: int) -> None:
     """Wait for the address to show slide `number` (slide 1 is the default: no parameter)."""
     page.wait_for_function(
