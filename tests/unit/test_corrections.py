@@ -176,3 +176,17 @@ def test_wright_and_weyands_35_percent_is_the_3_m_s_figure_not_every_speeds(lang
 )
 def test_a_statement_the_fact_check_corrected_stays_corrected(page: str, wrong: str) -> None:
     assert re.search(wrong, ALL_TEXT[page]) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_claim_carded_on_two_pages_is_quoted_the_same_on_both(lang: str) -> None:
+    """Calories and Myths both card "three to six times" and "eight laps": one wording each (the
+    Spanish Calories page quoted them in English, with Spanish in brackets)."""
+    quoted: dict[str, set[str]] = {}
+    for page in Library.load(lang).pages.values():
+        for card in page.page.meta.get("cards") or ():
+            keys = [key for key in evidence.cited_keys(card["title"]) if key.startswith("claim_")]
+            for key in keys:
+                quoted.setdefault(key, set()).add(re.sub(r"\s*\[@[^\]]*\]", "", card["title"]))
+    assert quoted["claim_lap_eight"]
+    assert {key: titles for key, titles in quoted.items() if len(titles) > 1} == {}
