@@ -53,6 +53,14 @@ export default function (component) {
     // A window that has just opened asks where the others are; after that, it tells them.
     channel.postMessage(deck.shown === null ? { hello: true } : { slide });
   }
+  // A new slide opens at its top: tapped from the controls under a tall slide on a phone, the
+  // next one opened scrolled to its foot, its point out of sight.
+  if (deck.shown !== null && deck.shown !== slide) {
+    requestAnimationFrame(() => {
+      const top = document.querySelector(".st-key-deck_slide");
+      if (top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: "start" });
+    });
+  }
   deck.shown = slide;
   const current = () => deck.pending ?? slide;
   const go = (target) => {

@@ -177,6 +177,29 @@ def test_on_a_phone_the_closing_list_and_the_controls_stay_on_screen(
     assert_no_exception(page)
 
 
+def test_on_a_phone_the_next_slide_opens_at_its_point(new_page: NewPage, base_url: str) -> None:
+    """Tapped from the controls under a tall slide, the next slide opened scrolled to its foot
+    with its point out of sight; it now opens with its point on screen."""
+    page = open_page(new_page(viewport=PHONE), f"{base_url}/team-talk?slide={CHART_SLIDES[0]}")
+    following = page.locator(".st-key-deck_next button")
+    following.scroll_into_view_if_needed()
+    assert page.evaluate(HEADING_TOP_JS) < 0  # the point is above the screen before the tap
+    following.click()
+    page.wait_for_function(
+        "(n) => Number(new URL(location.href).searchParams.get('slide')) === n",
+        arg=CHART_SLIDES[0] + 1,
+    )
+    settle(page)
+    page.wait_for_function(f"() => ({HEADING_TOP_JS})() >= 0")
+    expect(heading(page)).to_have_text(SLIDES[CHART_SLIDES[0]])
+    expect(heading(page)).to_be_in_viewport()
+
+
+HEADING_TOP_JS = (
+    """() => document.querySelector('.st-key-deck_slide h1').getBoundingClientRect().top"""
+)
+
+
 def expect_slide(page: Page, number: int) -> None:
     """Wait for the address to show slide `number` (slide 1 is the default: no parameter)."""
     page.wait_for_function(
