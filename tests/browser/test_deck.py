@@ -8,6 +8,8 @@
   the address follows (`?slide=`).
 - A presenter view opened in a second window of the same browser follows the slides, and leads
   them.
+- On a phone: the sources follow the slide in whole lines, the closing list and the controls stay
+  on screen, and the next slide opens at its point.
 
 Chart fonts set in the figures are unit-tested (tests/unit/test_present.py); these tests see what
 the browser draws. Waits are on conditions (the address, the script state), never fixed sleeps.
