@@ -302,6 +302,21 @@ def test_the_right_answer_is_not_mostly_the_first_option_in_content() -> None:
     assert len(set(positions)) >= 2
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_right_answer_cannot_be_guessed_from_its_length(lang: str) -> None:
+    """13 of 15 right answers were the longest, specific option against short vague ones: a
+    reader could pick the longest and score well. The right answer is now the longest (or the
+    shortest) about as often as chance would make it, a third of the time, and never in most."""
+    quizzes = [q for page in Library.load(lang).pages.values() for q in page.quiz]
+    longest = shortest = 0
+    for question in quizzes:
+        lengths = [len(option) for option in question.options]
+        longest += lengths[question.answer] == max(lengths)
+        shortest += lengths[question.answer] == min(lengths)
+    assert longest <= 0.4 * len(quizzes), longest
+    assert shortest <= 0.4 * len(quizzes), shortest
+
+
 def test_shuffled_options_are_stable_for_a_seed_and_keep_the_right_answer() -> None:
     for question in QUIZZES:
         options, answer = question.shuffled(12345)
