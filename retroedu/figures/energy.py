@@ -184,7 +184,7 @@ def reference_name(point: energy.ReferencePoint, lang: Language = ENGLISH) -> st
     """A short legend name for a published point, in `lang`.
 
     >>> [reference_name(point) for point in energy.REFERENCE_POINTS[:3:2]]
-    ['Compendium 17320 (level)', 'Measured backward (level)']
+    ['Compendium, backward (level)', 'Measured backward (level)']
     """
     grade = (
         lang._("level")
@@ -192,9 +192,8 @@ def reference_name(point: energy.ReferencePoint, lang: Language = ENGLISH) -> st
         else lang._("{grade} % grade").format(grade=lang.number(point.grade_pct))
     )
     if point.kind == "Compendium":
-        return lang._("Compendium {code} ({grade})").format(
-            code=point.label.split(":")[0], grade=grade
-        )
+        # Its activity code (17320) is in the hover text: in a legend it reads as jargon.
+        return lang._("Compendium, backward ({grade})").format(grade=grade)
     if point.mode_key.startswith("backward"):
         return lang._("Measured backward ({grade})").format(grade=grade)
     return lang._("Measured forward ({grade})").format(grade=grade)

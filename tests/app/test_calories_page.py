@@ -149,7 +149,7 @@ def test_figure_carries_the_numbers() -> None:
     band = trace(at, "Backward run: band")["y"]
     assert band[len(band) // 2 - 1] == pytest.approx(29.225)
     assert band[len(band) // 2] == pytest.approx(23.625)
-    compendium = trace(at, "Compendium 17320 (level)")
+    compendium = trace(at, "Compendium, backward (level)")
     assert compendium["y"] == pytest.approx([6.0 * 3.5 * 70 / 200])  # 7.35 kcal/min
     [figure] = figures(at)
     assert figure["layout"]["xaxis2"]["title"]["text"] == "Speed [km/h]"
@@ -288,7 +288,7 @@ def test_model_myths_and_sources_are_on_the_page() -> None:
     assert "**k_run**\\\n*Value:* 1.35\\\n*Band:* 1.2\u20131.5" in words  # its phone card
     assert "| Backward run | VO2 = 3.5 + k_run\u00b7(0.2\u00b7S + 0.9\u00b7S\u00b7G) |" in words
     assert "three to six times the calories" in words
-    assert "One backward lap equals eight forward laps" in words
+    assert "One lap backward equals eight laps forward" in words
     assert "Wright S, Weyand PG (2001)" in words
     assert "The model, its assumptions and references" in [e.label for e in at.expander]
     downloads = [button.proto.label for button in at.get("download_button")]

@@ -87,12 +87,12 @@ def test_valid_range_bars_in_the_readers_units() -> None:
 def test_published_points_for_this_weight() -> None:
     # 70 kg: 6.0 MET x 3.5 x 70 / 200 = 7.35; 8.0 MET -> 9.8; 23.6 x 0.35 = 8.26; 15.9 x 0.35 = 5.565
     shown = traces(70.0, 6.0, 0.0, "metric")
-    assert shown["Compendium 17320 (level)"].y == pytest.approx((7.35,))
-    assert shown["Compendium 17325 (5 % grade)"].y == pytest.approx((9.8,))
+    assert shown["Compendium, backward (level)"].y == pytest.approx((7.35,))
+    assert shown["Compendium, backward (5 % grade)"].y == pytest.approx((9.8,))
     assert shown["Measured backward (level)"].y == pytest.approx((8.26,))
     assert shown["Measured forward (level)"].y == pytest.approx((5.565,))
     # 3.5 mph on a km/h axis
-    assert shown["Compendium 17320 (level)"].x == pytest.approx((3.5 * 1.609344,))
+    assert shown["Compendium, backward (level)"].x == pytest.approx((3.5 * 1.609344,))
 
 
 def test_colour_never_carries_meaning_alone() -> None:
@@ -175,7 +175,7 @@ def test_only_the_gaits_asked_for_are_drawn() -> None:
     data = chart_data(70.0, 3.0, 0.0, "metric", gaits=("walk",))
     names = {trace.name for trace in cost_by_speed_figure(data).data}
     assert not any("run" in name for name in names)
-    assert {"Forward walk", "Backward walk", "Compendium 17320 (level)"} <= names
+    assert {"Forward walk", "Backward walk", "Compendium, backward (level)"} <= names
     assert max(max(trace.x) for trace in cost_by_speed_figure(data).data if trace.x) <= 8.0
     running = chart_data(70.0, 10.0, 0.0, "metric", gaits=("run",))
     assert [result.mode.key for result in running.at_speed] == ["forward_run", "backward_run"]
@@ -186,7 +186,7 @@ def test_every_published_point_is_inside_the_chart() -> None:
     """At the calculator's defaults (70 kg, 5 km/h, level, walking) the uphill Compendium point
     sits above every level line: 17325 is 8.0 MET, 8.0 x 3.5 x 70 / 200 = 9.8 kcal/min."""
     figure = cost_by_speed_figure(chart_data(70.0, 5.0, 0.0, "metric", gaits=("walk",)))
-    [uphill] = [trace for trace in figure.data if trace.name == "Compendium 17325 (5 % grade)"]
+    [uphill] = [trace for trace in figure.data if trace.name == "Compendium, backward (5 % grade)"]
     assert uphill.y == pytest.approx((9.8,))
     low, high = figure.layout.yaxis.range
     assert low <= 9.8 < high
