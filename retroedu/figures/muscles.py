@@ -174,8 +174,9 @@ def emg_figure(
             "align": "left",
             "showarrow": False,
             "font": {"size": style.SMALL_FONT_PX, "color": style.LIGHT.text},
-            # The page's colour behind the words: the centre line does not cross them.
-            "bgcolor": style.LIGHT.veil,
+            # The page's colour behind the words, opaque: the centre line does not cross them
+            # (through the translucent veil it still showed, at 15 %).
+            "bgcolor": style.LIGHT.surface,
         }
         for finding in findings
     ]

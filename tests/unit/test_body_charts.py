@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from retroedu.content.evidence import LEVEL_BY_ID, Reference
-from retroedu.figures import muscles, posture
+from retroedu.figures import muscles, posture, style
 from retroedu.figures.learn import learn_figure
 from tests.conftest import LIBRARY
 
@@ -55,6 +55,14 @@ def test_the_words_above_each_bar_fit_a_phone() -> None:
     for note in muscles.emg_figure(FINDINGS, REFS).layout.annotations:
         lines = [line.replace("<b>", "").replace("</b>", "") for line in note.text.split("<br>")]
         assert max(map(len, lines)) <= 46, lines
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_centre_line_does_not_show_through_the_words(theme: str) -> None:
+    """The words above each bar sit on the page's own colour, opaque: through the translucent
+    veil the 'same' line still crossed "thigh" and "walking" on a phone."""
+    for note in style.themed(muscles.emg_figure(FINDINGS, REFS), theme)["layout"]["annotations"]:
+        assert note["bgcolor"] == style.PALETTES[theme].surface
 
 
 def test_the_table_and_the_text_alternative_say_the_same() -> None:
