@@ -46,7 +46,7 @@ def open_link(key: str, params: Mapping[str, str]) -> AppTest:
 
 def plain(text: str) -> str:
     """`text` with its no-break spaces as spaces: the content loader joins each number to its unit
-    ("35\u00a0%", `library.units_kept`), and a test that quotes a sentence writes plain spaces."""
+    ("35\u00a0%", `typography.units_kept`), and a test that quotes a sentence writes plain spaces."""
     return text.replace("\u00a0", " ")
 
 

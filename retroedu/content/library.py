@@ -1,8 +1,9 @@
 """Every content page and reference, loaded and checked together. Pure; no Streamlit.
 
 `Library.load()` reads `content/references.yaml` and every `content/*.md` page, fills the named
-numbers (`{{token}}`, see `retroedu.content.facts`) that come from the models, and validates each
-page's citations. `Library.load("es")` reads the pages of another language from its folder,
+numbers (`{{token}}`, see `retroedu.content.facts`) that come from the models, joins every number
+to its unit with a no-break space (`retroedu.content.typography`), and validates each page's
+citations. `Library.load("es")` reads the pages of another language from its folder,
 `content/es/*.md`, with the same references (sources stay in their own language) and the numbers
 written as that language writes them. Nothing here caches: the app keeps one library per process
 and language (`ui/cache.py`), tests build one per session.
@@ -37,15 +38,11 @@ from retroedu.content.evidence import (
 )
 from retroedu.content.i18n import Language
 from retroedu.content.pages import CONTENT_DIR, parse_page
+from retroedu.content.typography import units_kept
 
 #: A named number from the models, written `{{name}}` in a content file.
 TOKEN = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
 
-
-#: A space between a number and its unit ("35 %", "5 km/h"): where a line breaks, the unit would
-#: start the next line alone.
-UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:%|km/h|mph|m/s|km|kg|kcal|bpm|lpm|Nm|ml|min|s|m)(?![\w/]))")
-NO_BREAK_SPACE = "\u00a0"
 
 #: The longest search a reader may type (longer text is cut, never an error).
 QUERY_LIMIT = 100
@@ -75,16 +72,6 @@ def fill_tokens(text: str, values: Mapping[str, str], where: str) -> str:
         return values[name]
 
     return TOKEN.sub(replace, text)
-
-
-def units_kept(text: str) -> str:
-    """`text` with a no-break space between each number and its unit, so that no line starts with
-    a unit: "35 %", "5 km/h", "10 s"; a word that starts like a unit ("5 minutes") is left alone.
-
-    >>> units_kept("35 % at 5 km/h, 10 s, 5 minutes, 3 mph.").split(" ")
-    ['35\xa0%', 'at', '5\xa0km/h,', '10\xa0s,', '5', 'minutes,', '3\xa0mph.']
-    """
-    return UNIT_SPACE.sub(NO_BREAK_SPACE, text)
 
 
 def pages_folder(lang: str, folder: Path = CONTENT_DIR) -> Path:

@@ -37,6 +37,7 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
 from retroedu.content.i18n import N_, ReaderError
+from retroedu.content.typography import collapsed
 from retroedu.exports.fonts import FAMILY, FONT_DIR, FONT_FILES, printable
 
 Paper = Literal["A4", "Letter"]
@@ -228,6 +229,8 @@ def plain_text(markdown: str, numbers: Mapping[str, int]) -> str:
     'Lower [2, 1].'
     >>> plain_text("No sources [@zz] here.", {})
     'No sources here.'
+    >>> plain_text("Hold  2\u00a0s [@a].", {"a": 1})  # the unit stays with its number
+    'Hold 2\xa0s [1].'
     """
 
     def cite(match: re.Match[str]) -> str:
@@ -238,7 +241,7 @@ def plain_text(markdown: str, numbers: Mapping[str, int]) -> str:
     text = CITATION.sub(cite, markdown)
     text = LINK.sub(r"\1", text)
     text = EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
+    return collapsed(text)
 
 
 def bpm_range(low: float, high: float) -> str:

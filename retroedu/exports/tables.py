@@ -24,9 +24,10 @@ import pandas as pd
 from retroedu.calculators.calories import CaloriesView
 from retroedu.calculators.heart import HeartView
 from retroedu.content.i18n import ENGLISH, N_, Language
+from retroedu.content.typography import NO_BREAK_SPACE
 from retroedu.models import energy, heart
 
-EN_DASH, WORD_JOINER, NO_BREAK_SPACE = "\u2013", "\u2060", "\u00a0"
+EN_DASH, WORD_JOINER = "\u2013", "\u2060"
 #: Every CSV column name, marked for the catalogue: a file's header row is translated.
 CSV_HEADERS = (
     N_("age_years"),

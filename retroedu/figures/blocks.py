@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from retroedu.content.evidence import CITATION
+from retroedu.content.typography import collapsed
 from retroedu.models.checks import real
 
 
@@ -77,5 +78,7 @@ def strip_citations(value: str) -> str:
 
     >>> strip_citations("Faster backward [@wright2001; @rasica2020]. Slower [@x].")
     'Faster backward. Slower.'
+    >>> strip_citations("At 35\u00a0%  more [@wright2001].")  # a unit stays with its number
+    'At 35\xa0% more.'
     """
-    return re.sub(r"\s+([.,;:])", r"\1", " ".join(CITATION.sub("", value).split()))
+    return re.sub(r" ([.,;:])", r"\1", collapsed(CITATION.sub("", value)))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import figures, run_page
+from tests.conftest import figures, plain, run_page
 
 PAGE = "calories"
 
@@ -32,7 +32,7 @@ def metric_values(at: AppTest) -> dict[str, str]:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [e.value for e in (*at.info, *at.warning, *at.error)]
-    return "\n".join(str(part) for part in parts)
+    return plain("\n".join(str(part) for part in parts))
 
 
 def table_rows(at: AppTest) -> dict[str, list[str]]:

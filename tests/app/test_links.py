@@ -17,7 +17,7 @@ from retroedu.exports.handout_pdf import build_pdf
 from retroedu.figures.style import PROJECTOR_FONT_PX as FONT_PX
 from retroedu.links import fields
 from retroedu.links.urls import PUBLIC_URL_SETTING
-from tests.conftest import CALORIE_WORDS, LIBRARY, figures, open_link, pdf_text, run_page
+from tests.conftest import CALORIE_WORDS, LIBRARY, figures, open_link, pdf_text, plain, run_page
 from ui import handout
 from ui.deck import SLIDE_FONT_PX
 
@@ -171,7 +171,7 @@ def with_handout(at: AppTest) -> AppTest:
 
 
 def captions(at: AppTest) -> list[str]:
-    return [str(caption.value) for caption in at.caption]
+    return [plain(str(caption.value)) for caption in at.caption]
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ from retroedu.exports.handout_pdf import (
 from retroedu.exports.pdf_preview import page_images
 from retroedu.links.urls import public_address, reachable_base
 from retroedu.models.heart import MODELS as ZONE_MODELS
-from tests.conftest import CALORIE_WORDS, LIBRARY
+from tests.conftest import CALORIE_WORDS, LIBRARY, plain
 
 MM_PER_PT = 25.4 / 72
 PUBLIC = "https://retroedu.example.org/clinic"
@@ -357,6 +357,9 @@ def test_section_values_are_what_the_sheet_prints() -> None:
     """The issue's example: "age 68, resting 72, reserve method · 82 kg, 3 km/h, 10 min"."""
     calories = CALORIES
     values = section_values(heart_view(HEART), calories_view(calories, CALORIE_WORDS), LIBRARY, 5)
+    # The duration keeps its unit on the sheet's line (tidying text must not part them).
+    assert values["energy"].endswith("10\u00a0min")
+    values = {key: plain(value) for key, value in values.items()}
     assert values == {
         "zones": "age 68, resting 72, % of heart-rate reserve (Karvonen method)",
         "energy": "82 kg, 3.0 km/h, level ground, 10 min",
