@@ -180,6 +180,7 @@ def answer(view: CaloriesView, every: bool, system: str, presenting: bool) -> No
         filename="calorie-cost-by-speed",
         key="cost_chart",
         projector_height_px=360,
+        stretch=True,
     )
     with above:
         if presenting:

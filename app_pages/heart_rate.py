@@ -125,6 +125,7 @@ def answer(inputs: HeartInputs, view: HeartView, presenting: bool) -> None:
         filename="heart-rate-zones",
         key="zone_bar",
         projector_height_px=260,
+        stretch=True,
     )
     if presenting:
         return

@@ -25,11 +25,14 @@ def chart(
     key: str | None = None,
     projector_height_px: int = style.PROJECTOR_HEIGHT_PX,
     projector_font_px: float = style.PROJECTOR_FONT_PX,
+    stretch: bool = False,
 ) -> None:
     """Draw a Plotly figure in the active theme's colours (light when the browser has not said).
 
     In presentation mode the figure's type is enlarged and its height set for a projector
-    (`projector_height_px`, e.g. smaller beside a slide's text), its base font `projector_font_px`.
+    (`projector_height_px`, e.g. smaller beside a slide's text), its base font `projector_font_px`;
+    with `stretch` (a calculator's answer beside its inputs) that height is the least, and the
+    chart grows to the height of the inputs beside it.
     """
     theme = st.context.theme.type
     separators = language().plotly_separators
@@ -51,7 +54,7 @@ def chart(
         shown,
         key=key,
         alt=alt,
-        height="stretch" if present() else "content",
+        height="stretch" if stretch and present() else "content",
         config={
             "displaylogo": False,
             "modeBarButtonsToRemove": list(TOOLBAR),

@@ -58,7 +58,10 @@ export default function (component) {
   if (deck.shown !== null && deck.shown !== slide) {
     requestAnimationFrame(() => {
       const top = document.querySelector(".st-key-deck_slide");
-      if (top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: "start" });
+      if (!top) return;
+      // Above the screen, or under the app's header (the slide's scroll margin, deck.css).
+      const clear = parseFloat(getComputedStyle(top).scrollMarginTop) || 0;
+      if (top.getBoundingClientRect().top < clear) top.scrollIntoView({ block: "start" });
     });
   }
   deck.shown = slide;

@@ -29,6 +29,8 @@ VISUALS = ("energy", "heart", "knee_load")
 EXAMPLE_FIELDS = ("age_years", "weight_kg", "speed_kmh", "grade_pct")
 #: How many take-aways the closing slide lists (points marked `takeaway: true`).
 TAKEAWAYS = 3
+#: What the `closing:` block may hold (the QR codes' captions included).
+CLOSING_FIELDS = frozenset({"heading", "notes", "scan_deck", "scan_calculator"})
 
 Kind = Literal["title", "point", "closing"]
 
@@ -133,6 +135,9 @@ def closing(page: Page) -> Slide:
     """
     block = _block(page, "closing")
     where = f"Deck {page.name!r}, closing"
+    if not set(block) <= CLOSING_FIELDS:
+        # A `takeaways:` list here would be ignored: the take-aways are the marked slides.
+        raise ValueError(f"{where}: use only the fields {', '.join(sorted(CLOSING_FIELDS))}.")
     marked = tuple(
         item["point"].strip()
         for item in page.meta.get("slides") or ()

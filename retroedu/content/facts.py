@@ -22,8 +22,8 @@ from retroedu.models import energy
 EN_DASH = "\u2013"
 #: The speed at which the prose quotes the model's backward-walking figure: the measured 5 km/h.
 WALK_SPEED_KMH = 5.0
-#: The runner whose kilometre the prose prices (the deck's example person weighs the same), and a
-#: running speed inside the measured range: level running's cost per metre does not depend on it.
+#: The runner whose kilometre the prose prices, and a running speed inside the measured range:
+#: level running's cost per metre does not depend on it.
 RUN_WEIGHT_KG, RUN_SPEED_KMH = 70.0, 10.0
 
 

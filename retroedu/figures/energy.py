@@ -193,7 +193,9 @@ def reference_name(point: energy.ReferencePoint, lang: Language = ENGLISH) -> st
     )
     if point.kind == "Compendium":
         # Its activity code (17320) is in the hover text: in a legend it reads as jargon.
-        return lang._("Compendium, backward ({grade})").format(grade=grade)
+        if point.mode_key.startswith("backward"):
+            return lang._("Compendium, backward ({grade})").format(grade=grade)
+        return lang._("Compendium, forward ({grade})").format(grade=grade)
     if point.mode_key.startswith("backward"):
         return lang._("Measured backward ({grade})").format(grade=grade)
     return lang._("Measured forward ({grade})").format(grade=grade)

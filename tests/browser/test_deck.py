@@ -192,7 +192,10 @@ def test_on_a_phone_the_next_slide_opens_at_its_point(new_page: NewPage, base_ur
         arg=CHART_SLIDES[0] + 1,
     )
     settle(page)
-    page.wait_for_function(f"() => ({HEADING_TOP_JS})() >= 0")
+    header = page.get_by_test_id("stHeader").bounding_box()
+    assert header is not None
+    # On screen and clear of the app's header.
+    page.wait_for_function(f"(y) => ({HEADING_TOP_JS})() >= y", arg=header["y"] + header["height"])
     expect(heading(page)).to_have_text(SLIDES[CHART_SLIDES[0]])
     expect(heading(page)).to_be_in_viewport()
 

@@ -131,6 +131,10 @@ def test_malformed_decks_are_rejected_with_a_reason(slides: str, message: str) -
             "opening: {topic: T, notes: N}\nclosing: {heading: H, notes: N}\n",
             "exactly 3 take-aways: mark 3 slides 'takeaway: true' \\(found 1\\)",
         ),
+        (
+            "opening: {topic: T, notes: N}\nclosing: {heading: H, notes: N, takeaways: [a, b, c]}\n",
+            "closing: use only the fields heading, notes",
+        ),
     ],
 )
 def test_a_deck_without_its_title_or_closing_slide_is_rejected(extra: str, message: str) -> None:
