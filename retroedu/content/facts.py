@@ -17,14 +17,20 @@ from __future__ import annotations
 import math
 
 from retroedu.content.i18n import SOURCE, number
+from retroedu.links import fields
 from retroedu.models import energy
+from retroedu.models.units import pace_min_per_km
 
 EN_DASH = "\u2013"
 #: The speed at which the prose quotes the model's backward-walking figure: the measured 5 km/h.
 WALK_SPEED_KMH = 5.0
-#: The runner whose kilometre the prose prices, and a running speed inside the measured range:
-#: level running's cost per metre does not depend on it.
-RUN_WEIGHT_KG, RUN_SPEED_KMH = 70.0, 10.0
+#: The runner whose kilometre the prose prices: the calculator's default weight (the field
+#: registry's), so the page and the calculator at its defaults give the same figures.
+_WEIGHT_DEFAULT = fields.number("weight").limits("metric").default
+assert _WEIGHT_DEFAULT is not None  # the registry gives body weight a default
+RUN_WEIGHT_KG: float = _WEIGHT_DEFAULT
+#: A running speed inside the measured range: level running's cost per metre does not depend on it.
+RUN_SPEED_KMH = 10.0
 
 
 def _run_km_kcal(direction: str) -> float:
@@ -32,7 +38,7 @@ def _run_km_kcal(direction: str) -> float:
     per_min = energy.kcal_per_min(
         RUN_WEIGHT_KG, RUN_SPEED_KMH, gait="run", direction=direction, net=True
     )
-    return per_min * 60.0 / RUN_SPEED_KMH
+    return per_min * pace_min_per_km(RUN_SPEED_KMH)
 
 
 def values(lang: str = SOURCE) -> dict[str, str]:
